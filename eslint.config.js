@@ -1,0 +1,39 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const sharedMustRunEverywhere =
+  'shared/ runs unchanged in Node, MV3 extension pages and the page itself: keep Node, ' +
+  'browser-extension and console APIs out of it.';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      // MV3 extension pages forbid run-time code generation (CSP without unsafe-eval).
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-console': ['error', { allow: [] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'http', 'child_process'], message: sharedMustRunEverywhere }] },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'chrome', message: sharedMustRunEverywhere },
+        { name: 'browser', message: sharedMustRunEverywhere },
+        { name: 'process', message: sharedMustRunEverywhere },
+        { name: 'Buffer', message: sharedMustRunEverywhere },
+        { name: 'require', message: sharedMustRunEverywhere },
+      ],
+    },
+  },
+);
