@@ -21,7 +21,7 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-console': ['error', { allow: [] }],
+      'no-console': 'error',
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'http', 'child_process'], message: sharedMustRunEverywhere }] },

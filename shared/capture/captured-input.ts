@@ -21,6 +21,8 @@ export interface CapturedRequest {
   pageUrl?: string;
   /** Milliseconds since the epoch, when the capture knows it. */
   time?: number;
+  /** Text a person pasted (bug reports, replay files): may carry HTML-escaped `&amp;`. */
+  isPasted?: boolean;
   source: InputSource;
 }
 

@@ -1,3 +1,5 @@
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+
 /** The 1-based line and column of a character offset, for error messages that point into a file. */
 export function lineOfOffset(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -12,9 +14,23 @@ export function lineOfOffset(text: string, offset: number): { line: number; colu
   return { line, column: end - lineStart + 1 };
 }
 
-/** The offset V8 names in a `JSON.parse` message (`… at position 42`), if any. */
-export function offsetInJsonError(error: unknown): number | undefined {
-  const message = error instanceof Error ? error.message : String(error);
-  const match = /position (\d+)/.exec(message);
-  return match ? Number(match[1]) : undefined;
+/**
+ * Where strict JSON first goes wrong, and what is wrong there. `JSON.parse` messages carry no
+ * position in every case on Node 20, so a tolerant parser is asked only once parsing failed.
+ */
+export function locateJsonError(
+  text: string,
+): { line: number; column: number; problem: string } | undefined {
+  const errors: ParseError[] = [];
+  parse(text, errors, { disallowComments: true, allowTrailingComma: false });
+  const first = errors[0];
+  if (!first) return undefined;
+  return {
+    ...lineOfOffset(text, first.offset),
+    problem: describeProblem(printParseErrorCode(first.error)),
+  };
+}
+
+function describeProblem(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }

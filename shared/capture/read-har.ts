@@ -1,5 +1,5 @@
 import type { CaptureReadResult, CapturedRecord, InputError } from './captured-input.js';
-import { lineOfOffset, offsetInJsonError } from './line-of-offset.js';
+import { locateJsonError } from './line-of-offset.js';
 
 interface HarEntry {
   request?: { method?: unknown; url?: unknown; postData?: { text?: unknown } };
@@ -19,11 +19,15 @@ export function readHar(text: string, file: string): CaptureReadResult {
   try {
     document = JSON.parse(text);
   } catch (error) {
-    const offset = offsetInJsonError(error);
-    const where = offset === undefined ? undefined : lineOfOffset(text, offset).line;
+    const where = locateJsonError(text);
+    const detail = where
+      ? `${where.problem} at line ${where.line}, column ${where.column}`
+      : error instanceof Error
+        ? error.message
+        : String(error);
     errors.push({
-      source: where === undefined ? { file } : { file, line: where },
-      message: `${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+      source: where ? { file, line: where.line } : { file },
+      message: `${file} is not valid JSON: ${detail}`,
       hint: 'Export the HAR again from DevTools (Network panel → "Export HAR"), or check the file is complete.',
     });
     return { format: 'har', records, errors };
@@ -51,7 +55,8 @@ export function readHar(text: string, file: string): CaptureReadResult {
       return;
     }
     const body = request.postData?.text;
-    const time = typeof entry.startedDateTime === 'string' ? Date.parse(entry.startedDateTime) : NaN;
+    const time =
+      typeof entry.startedDateTime === 'string' ? Date.parse(entry.startedDateTime) : NaN;
     const pageUrl = typeof entry.pageref === 'string' ? pages.get(entry.pageref) : undefined;
     records.push({
       kind: 'request',
@@ -71,7 +76,8 @@ function pageUrlsById(document: unknown): Map<string, string> {
   const byId = new Map<string, string>();
   if (!Array.isArray(pages)) return byId;
   for (const page of pages as Array<{ id?: unknown; title?: unknown }>) {
-    if (typeof page?.id === 'string' && typeof page.title === 'string') byId.set(page.id, page.title);
+    if (typeof page?.id === 'string' && typeof page.title === 'string')
+      byId.set(page.id, page.title);
   }
   return byId;
 }

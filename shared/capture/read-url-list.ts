@@ -17,6 +17,7 @@ export function readUrlList(text: string, file: string): CaptureReadResult {
       kind: 'request',
       url,
       ...(body ? { method: 'POST', body } : {}),
+      isPasted: true,
       source: { file, line: index + 1 },
     });
   });
