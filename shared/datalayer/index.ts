@@ -1,0 +1,14 @@
+export { classifyValue, type ValueKind } from './classify-value.js';
+export { createDataLayerReplay, type DataLayerReplay } from './create-data-layer-replay.js';
+export { createModelInterface, type DataLayerModelInterface } from './create-model-interface.js';
+export { expandKeyValue } from './expand-key-value.js';
+export { getModelValue } from './get-model-value.js';
+export { isPlainObject, type PlainObject } from './is-plain-object.js';
+export { mergeIntoModel, type MergeReport } from './merge-into-model.js';
+export { isOpaqueValue, OpaqueValue } from './opaque-value.js';
+export { readTransportMarker, type TransportMarker } from './read-transport-marker.js';
+export { replayPushes } from './replay-pushes.js';
+export type * from './replay-types.js';
+export { reviveTransportValue, type RevivedValue } from './revive-transport-value.js';
+export { runCommandArray, type CommandResult } from './run-command-array.js';
+export { serialiseValue } from './serialise-value.js';
