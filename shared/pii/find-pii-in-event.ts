@@ -1,0 +1,112 @@
+import { appendPointer } from '../plan/json-pointer.js';
+import { keyTraits } from './key-traits.js';
+import { maskPhone } from './mask-excerpt.js';
+import type { PiiFinding } from './pii-types.js';
+import { scanForPii } from './scan-for-pii.js';
+
+/** The parts of an event the scan looks at (an `EventUnderTest` fits). */
+export interface PiiScanSubject {
+  properties: Record<string, unknown>;
+  userProperties?: Record<string, unknown>;
+  userId?: string;
+  urls?: Record<string, string>;
+}
+
+export interface PiiWalkOptions {
+  /** Names allowed to hold personal data: a top-level parameter, a nested key or a URL name. */
+  allow?: ReadonlySet<string>;
+  /** Scans one URL; lets a caller cache results for the page URL every event repeats. */
+  scanUrl?: (url: string, name: string) => PiiFinding[];
+}
+
+const maxDepth = 32;
+const maxFindings = 50;
+const noNames: ReadonlySet<string> = new Set();
+
+/**
+ * Every suspected piece of personal data in an event, with JSON Pointer paths: properties
+ * (nested objects and `items` included), user properties under `/user_properties/…`, the user
+ * id under `/user_id`, and URLs under their own name (`/page_location`).
+ */
+export function findPiiInEvent(
+  subject: PiiScanSubject,
+  options: PiiWalkOptions = {},
+): PiiFinding[] {
+  const allow = options.allow ?? noNames;
+  const findings: PiiFinding[] = [];
+  walkRecord(subject.properties, '', undefined, 0, allow, findings);
+  if (subject.userProperties)
+    walkRecord(subject.userProperties, '/user_properties', undefined, 0, allow, findings);
+  if (typeof subject.userId === 'string' && !allow.has('user_id')) {
+    addFindings(findings, scanForPii(subject.userId), '/user_id');
+  }
+  for (const [name, url] of Object.entries(subject.urls ?? {})) {
+    if (allow.has(name) || typeof url !== 'string') continue;
+    const urlFindings = options.scanUrl
+      ? options.scanUrl(url, name)
+      : scanForPii(url, { key: name });
+    addFindings(findings, urlFindings, '', name);
+  }
+  return findings.slice(0, maxFindings);
+}
+
+// Paths are built only for values with findings: most values have none.
+function walkRecord(
+  record: Record<string, unknown>,
+  pointer: string,
+  topKey: string | undefined,
+  depth: number,
+  allow: ReadonlySet<string>,
+  findings: PiiFinding[],
+): void {
+  for (const key of Object.keys(record)) {
+    const top = topKey ?? key;
+    if (allow.size > 0 && (allow.has(key) || allow.has(top))) continue;
+    walkValue(record[key], pointer, key, key, top, depth + 1, allow, findings);
+  }
+}
+
+function walkValue(
+  value: unknown,
+  parent: string,
+  token: string | number,
+  key: string,
+  topKey: string,
+  depth: number,
+  allow: ReadonlySet<string>,
+  findings: PiiFinding[],
+): void {
+  if (depth > maxDepth || findings.length >= maxFindings) return;
+  if (typeof value === 'string')
+    return addFindings(findings, scanForPii(value, { key }), parent, token);
+  if (typeof value === 'number')
+    return addFindings(findings, numberAsPhone(value, key), parent, token);
+  if (typeof value !== 'object' || value === null) return;
+  const pointer = appendPointer(parent, token);
+  if (Array.isArray(value)) {
+    value.forEach((item, index) =>
+      walkValue(item, pointer, index, key, topKey, depth + 1, allow, findings),
+    );
+    return;
+  }
+  walkRecord(value as Record<string, unknown>, pointer, topKey, depth, allow, findings);
+}
+
+// A phone number pushed as a number (`phone: 32470000000`) has lost its `+` but is still one.
+function numberAsPhone(value: number, key: string): PiiFinding[] {
+  if (!Number.isInteger(value) || !keyTraits(key).isPhone) return [];
+  const digits = String(Math.abs(value));
+  if (digits.length < 7 || digits.length > 15) return [];
+  return [{ kind: 'phone', path: '', excerpt: maskPhone(digits), isHashed: false }];
+}
+
+function addFindings(
+  findings: PiiFinding[],
+  found: PiiFinding[],
+  parent: string,
+  token?: string | number,
+): void {
+  if (found.length === 0) return;
+  const path = token === undefined ? parent : appendPointer(parent, token);
+  for (const finding of found) findings.push({ ...finding, path });
+}

@@ -1,0 +1,97 @@
+import { isHashedValue } from './detect-hash.js';
+import { isVersionKey } from './detect-ip-address.js';
+import { maskHash, maskText } from './mask-excerpt.js';
+import { isPersonalQueryName } from './personal-field-names.js';
+import type { PiiFinding } from './pii-types.js';
+import { isMeaningfulValue } from './is-meaningful-value.js';
+import { scanTextForPii } from './scan-text-for-pii.js';
+
+const maxFindings = 20;
+const urlShape = /^(?:[a-z][a-z0-9+.-]*:)?\/\//i;
+
+/** Whether a value is a URL whose query or path may carry personal data. */
+export function looksLikeUrl(value: string): boolean {
+  if (value.startsWith('/')) return value.includes('?') || value.startsWith('//');
+  return value.includes('//') && urlShape.test(value);
+}
+
+/**
+ * Personal data in a URL: query parameters named like personal data (`email=`, `phone=`,
+ * `name=`, `first_name=`, `address=`…), personal values in any query parameter (`?ref=
+ * jane%40example.com`), and emails or account numbers in the path or fragment. The host is
+ * not scanned: it names the site, not the visitor.
+ */
+export function scanUrlForPii(url: string, depth = 0): PiiFinding[] {
+  const hashAt = url.indexOf('#');
+  const beforeHash = hashAt < 0 ? url : url.slice(0, hashAt);
+  const fragment = hashAt < 0 ? '' : url.slice(hashAt + 1);
+  const queryAt = beforeHash.indexOf('?');
+  const path = withoutOrigin(queryAt < 0 ? beforeHash : beforeHash.slice(0, queryAt));
+  const query = queryAt < 0 ? '' : beforeHash.slice(queryAt + 1);
+
+  const findings = [
+    ...scanPath(path),
+    ...scanQuery(query, depth),
+    ...scanFragment(fragment, depth),
+  ];
+  return findings.slice(0, maxFindings);
+}
+
+function scanFragment(fragment: string, depth: number): PiiFinding[] {
+  if (fragment === '') return [];
+  const queryAt = fragment.indexOf('?');
+  if (queryAt >= 0) {
+    return [
+      ...scanPath(fragment.slice(0, queryAt)),
+      ...scanQuery(fragment.slice(queryAt + 1), depth),
+    ];
+  }
+  return fragment.includes('=') ? scanQuery(fragment, depth) : scanPath(fragment);
+}
+
+function scanPath(path: string): PiiFinding[] {
+  if (path === '' || path === '/') return [];
+  return scanTextForPii(decode(path), { skipPhones: true, skipIpAddresses: true });
+}
+
+function scanQuery(query: string, depth: number): PiiFinding[] {
+  const findings: PiiFinding[] = [];
+  for (const part of query.split('&')) {
+    const equals = part.indexOf('=');
+    if (equals <= 0) continue;
+    const name = decode(part.slice(0, equals));
+    const value = decode(part.slice(equals + 1)).trim();
+    if (value === '') continue;
+    findings.push(...scanParameter(name, value, depth));
+  }
+  return findings;
+}
+
+function scanParameter(name: string, value: string, depth: number): PiiFinding[] {
+  const label = name.length > 40 ? `${name.slice(0, 40)}…` : name;
+  if (isHashedValue(value))
+    return [{ kind: 'hashed', path: '', excerpt: `${label}=${maskHash(value)}`, isHashed: true }];
+
+  const inner =
+    depth < 1 && looksLikeUrl(value)
+      ? scanUrlForPii(value, depth + 1)
+      : scanTextForPii(value, { skipIpAddresses: isVersionKey(name) });
+  if (inner.length > 0)
+    return inner.map((finding) => ({ ...finding, excerpt: `${label}=${finding.excerpt}` }));
+  if (!isPersonalQueryName(name) || !isMeaningfulValue(value)) return [];
+  return [
+    { kind: 'url_parameter', path: '', excerpt: `${label}=${maskText(value)}`, isHashed: false },
+  ];
+}
+
+function withoutOrigin(url: string): string {
+  return url.replace(/^(?:[a-z][a-z0-9+.-]*:)?\/\/[^/?#]*/i, '');
+}
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,133 @@
+import type { Layer, Verdict, Violation } from '../events/event-types.js';
+import type { PlannedEvent } from '../plan/plan-types.js';
+import { findPiiInEvent } from '../pii/find-pii-in-event.js';
+import type { EventUnderTest } from './event-under-test.js';
+import { checkGa4Limits } from './check-ga4-limits.js';
+import { checkLifecycle, unplannedViolation } from './check-lifecycle.js';
+import { checkNaming } from './check-naming.js';
+import { checkReservedNames } from './check-reserved-names.js';
+import { schemaViolations } from './compile-event-schema.js';
+import { piiFindingsToViolations } from './pii-findings-to-violations.js';
+import { isJsonSafe, toJsonSafe } from './to-json-safe.js';
+import type { ValidatorContext } from './validator-context.js';
+
+/** An event read the way its layer's mapping says, as plain data. */
+export interface PreparedEvent {
+  name: string | null;
+  layer: Layer;
+  planned: PlannedEvent | undefined;
+  properties: Record<string, unknown>;
+  userProperties?: Record<string, unknown>;
+  userId?: string;
+  urls?: Record<string, string>;
+  dedupeKey?: string;
+}
+
+const layers: readonly Layer[] = ['datalayer', 'ga4', 'warehouse', 'other'];
+
+export function prepareEvent(input: EventUnderTest, context: ValidatorContext): PreparedEvent {
+  const event: Partial<EventUnderTest> = isRecord(input) ? input : {};
+  const name = typeof event.name === 'string' ? event.name : null;
+  const layer = readLayer(event.layer);
+  const properties = plainRecord(
+    context.mappers[layer](isRecord(event.properties) ? event.properties : {}),
+  );
+  const prepared: PreparedEvent = {
+    name,
+    layer,
+    planned: name === null ? undefined : context.events.get(name),
+    properties,
+  };
+  if (isRecord(event.userProperties)) prepared.userProperties = plainRecord(event.userProperties);
+  if (typeof event.userId === 'string') prepared.userId = event.userId;
+  if (isRecord(event.urls)) prepared.urls = stringEntries(event.urls);
+  if (typeof event.dedupeKey === 'string') prepared.dedupeKey = event.dedupeKey;
+  return prepared;
+}
+
+/** The verdict on a prepared event: schema, lifecycle, naming, GA4 rules and personal data. */
+export function judgeEvent(prepared: PreparedEvent, context: ValidatorContext): Verdict {
+  const { name, layer, planned, properties } = prepared;
+  const { globals } = context.plan;
+  const label = name ?? 'this event';
+  const violations: Violation[] = planned
+    ? plannedChecks(prepared, planned, context)
+    : [unplannedViolation(name, context.plan.name, globals.unplannedEvents)];
+
+  violations.push(...checkNaming(name, properties, context.naming));
+  if (layer === 'ga4' || layer === 'warehouse') {
+    if (globals.ga4Limits) violations.push(...checkGa4Limits(prepared));
+    if (globals.reservedNames)
+      violations.push(
+        ...checkReservedNames(name, planned !== undefined, properties, prepared.userProperties),
+      );
+  }
+  if (globals.pii.enabled && context.piiLayers.has(layer)) {
+    const findings = findPiiInEvent(prepared, {
+      allow: context.piiAllow,
+      scanUrl: context.scanUrl,
+    });
+    violations.push(...piiFindingsToViolations(findings, label));
+  }
+
+  for (const violation of violations) {
+    const override = globals.severity[violation.code];
+    if (override && violation.severity !== 'info') violation.severity = override;
+  }
+  const isInvalid = violations.some((violation) => violation.severity === 'error');
+  return {
+    name,
+    layer,
+    status: planned ? (isInvalid ? 'invalid' : 'valid') : 'unplanned',
+    violations,
+  };
+}
+
+function plannedChecks(
+  prepared: PreparedEvent,
+  planned: PlannedEvent,
+  context: ValidatorContext,
+): Violation[] {
+  const compiled = context.compiledFor(planned);
+  const violations = schemaViolations(compiled.properties, prepared.properties, planned.name, '');
+  if (compiled.userProperties) {
+    violations.push(
+      ...schemaViolations(
+        compiled.userProperties,
+        prepared.userProperties ?? {},
+        planned.name,
+        '/user_properties',
+      ),
+    );
+  }
+  violations.push(...checkLifecycle(planned, prepared.layer));
+  return violations;
+}
+
+function plainRecord(value: Record<string, unknown>): Record<string, unknown> {
+  if (isJsonSafe(value)) return value;
+  const copy = toJsonSafe(value);
+  return isRecord(copy) ? copy : {};
+}
+
+function stringEntries(record: Record<string, unknown>): Record<string, string> {
+  if (
+    Object.values(record).every((value) => typeof value === 'string') &&
+    !Object.hasOwn(record, '__proto__')
+  ) {
+    return record as Record<string, string>;
+  }
+  const strings: Record<string, string> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (typeof value === 'string' && key !== '__proto__') strings[key] = value;
+  }
+  return strings;
+}
+
+export function readLayer(value: unknown): Layer {
+  return layers.includes(value as Layer) ? (value as Layer) : 'other';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

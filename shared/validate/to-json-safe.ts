@@ -1,0 +1,74 @@
+import { setOwn } from './set-own.js';
+
+// Deeper than any real event; also how a cyclic object shows up without keeping a seen-set.
+const maxDepth = 64;
+const loneSurrogate = /\p{Cs}/u;
+
+/**
+ * Whether `value` is plain JSON-like data the schema validator accepts as is: no `undefined`,
+ * functions, symbols or bigints, no class instances, no keys with lone surrogates (the
+ * validator percent-encodes keys, which throws on them), no cycles.
+ */
+export function isJsonSafe(value: unknown, depth = 0): boolean {
+  if (value === null) return true;
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'boolean') return true;
+  if (type !== 'object' || depth > maxDepth) return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (!isJsonSafe(item, depth + 1)) return false;
+    return true;
+  }
+
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) return false;
+    if (hasSurrogate(key) && loneSurrogate.test(key)) return false;
+    if (!isJsonSafe(record[key], depth + 1)) return false;
+  }
+  return true;
+}
+
+function hasSurrogate(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0xd800 && code <= 0xdfff) return true;
+  }
+  return false;
+}
+
+/**
+ * A JSON-like copy of `value`, as `JSON.stringify` would see it: `undefined`, functions and
+ * symbols vanish from objects (and become `null` in arrays), bigints become numbers, dates
+ * become ISO strings, cycles and over-deep values become `null`, and lone surrogates in keys
+ * become U+FFFD.
+ */
+export function toJsonSafe(value: unknown, depth = 0, seen: Set<object> = new Set()): unknown {
+  if (value === null || value === undefined) return value === null ? null : undefined;
+  if (typeof value === 'bigint') return Number(value);
+  if (typeof value !== 'object')
+    return typeof value === 'function' || typeof value === 'symbol' ? undefined : value;
+  if (depth > maxDepth || seen.has(value)) return null;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+
+  seen.add(value);
+  const copy = Array.isArray(value)
+    ? value.map((item) => toJsonSafe(item, depth + 1, seen) ?? null)
+    : copyObject(value as Record<string, unknown>, depth, seen);
+  seen.delete(value);
+  return copy;
+}
+
+function copyObject(
+  value: Record<string, unknown>,
+  depth: number,
+  seen: Set<object>,
+): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const item = toJsonSafe(value[key], depth + 1, seen);
+    if (item !== undefined) setOwn(copy, key.replace(/\p{Cs}/gu, '\uFFFD'), item);
+  }
+  return copy;
+}
