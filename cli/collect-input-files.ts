@@ -27,6 +27,9 @@ function statOrExplain(path: string) {
   try {
     return statSync(path);
   } catch {
-    throw new UsageError(`${path}: no such file or directory`, 'Check the path; it is read relative to the current directory.');
+    throw new UsageError(
+      `${path}: no such file or directory`,
+      'Check the path; it is read relative to the current directory.',
+    );
   }
 }

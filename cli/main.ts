@@ -8,32 +8,58 @@ import { UsageError } from './usage-error.js';
 import { packageVersion } from './package-version.js';
 
 const program = new Command('tagwarden')
-  .description('Decode, validate and mirror web analytics: GA4 hits, dataLayer pushes, tracking plans.')
+  .description(
+    'Decode, validate and mirror web analytics: GA4 hits, dataLayer pushes, tracking plans.',
+  )
   .version(packageVersion())
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 
 program
   .command('decode')
-  .description('Decode one analytics request (a GA4 /g/collect hit or another vendor beacon) into events.')
+  .description(
+    'Decode one analytics request (a GA4 /g/collect hit or another vendor beacon) into events.',
+  )
   .argument('<url>', 'the request URL, a /g/collect path or a bare GA4 query string')
-  .option('--body <file>', 'a file holding the POST body (batched GA4 hits carry one event per line)')
-  .addOption(new Option('--format <format>', 'output format').choices(['json', 'table']).default('json'))
-  .action((url: string, options: { body?: string; format: 'json' | 'table' }) => runDecode(url, options));
+  .option(
+    '--body <file>',
+    'a file holding the POST body (batched GA4 hits carry one event per line)',
+  )
+  .addOption(
+    new Option('--format <format>', 'output format').choices(['json', 'table']).default('json'),
+  )
+  .action((url: string, options: { body?: string; format: 'json' | 'table' }) =>
+    runDecode(url, options),
+  );
 
 program
   .command('replay')
   .description("Replay dataLayer pushes into GTM's data model and show the model after each push.")
-  .argument('<pushes>', 'a JSON file holding an array of pushes; {"$arguments": [...]} stands for a gtag call')
-  .addOption(new Option('--format <format>', 'output format').choices(['json', 'table']).default('json'))
+  .argument(
+    '<pushes>',
+    'a JSON file holding an array of pushes; {"$arguments": [...]} stands for a gtag call',
+  )
+  .addOption(
+    new Option('--format <format>', 'output format').choices(['json', 'table']).default('json'),
+  )
   .action((file: string, options: { format: 'json' | 'table' }) => runReplay(file, options));
 
 program
   .command('check')
   .description('Validate every GA4 event and dataLayer push in captures against a tracking plan.')
-  .argument('<inputs...>', 'HAR files, NDJSON captures, text files with one URL a line, or directories of them')
-  .requiredOption('--plan <plan>', 'a plan file (tagwarden YAML/JSON, Segment Protocols JSON, JSON Schema map) or a bundled plan name: ga4-recommended')
-  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'junit', 'markdown']).default('text'))
+  .argument(
+    '<inputs...>',
+    'HAR files, NDJSON captures, text files with one URL a line, or directories of them',
+  )
+  .requiredOption(
+    '--plan <plan>',
+    'a plan file (tagwarden YAML/JSON, Segment Protocols JSON, JSON Schema map) or a bundled plan name: ga4-recommended',
+  )
+  .addOption(
+    new Option('--format <format>', 'output format')
+      .choices(['text', 'json', 'junit', 'markdown'])
+      .default('text'),
+  )
   .addOption(
     new Option('--fail-on <severity>', 'exit 1 when a violation at or above this severity is found')
       .choices(['error', 'warning', 'info', 'never'])
@@ -54,14 +80,17 @@ async function main(): Promise<void> {
 
 function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) {
-    const isHelpOrVersion = error.code === 'commander.helpDisplayed' || error.code === 'commander.version';
+    const isHelpOrVersion =
+      error.code === 'commander.helpDisplayed' || error.code === 'commander.version';
     return isHelpOrVersion || error.exitCode === 0 ? exitCodes.clean : exitCodes.usageOrInput;
   }
   if (error instanceof UsageError) {
     process.stderr.write(`tagwarden: ${error.message}\n  → ${error.hint}\n`);
     return exitCodes.usageOrInput;
   }
-  process.stderr.write(`tagwarden: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `tagwarden: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   return exitCodes.usageOrInput;
 }
 

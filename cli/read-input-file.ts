@@ -8,11 +8,20 @@ export function readInputFile(path: string): string {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      throw new UsageError(`${path}: no such file`, 'Check the path; it is read relative to the current directory.');
+      throw new UsageError(
+        `${path}: no such file`,
+        'Check the path; it is read relative to the current directory.',
+      );
     }
     if (code === 'EISDIR') {
-      throw new UsageError(`${path} is a directory`, 'Name a file, or pass the directory to `check`, which reads every capture in it.');
+      throw new UsageError(
+        `${path} is a directory`,
+        'Name a file, or pass the directory to `check`, which reads every capture in it.',
+      );
     }
-    throw new UsageError(`${path}: cannot be read (${code ?? String(error)})`, 'Check the file exists and is readable.');
+    throw new UsageError(
+      `${path}: cannot be read (${code ?? String(error)})`,
+      'Check the file exists and is readable.',
+    );
   }
 }

@@ -20,7 +20,12 @@ export interface CheckOptions {
   output?: string;
 }
 
-const renderers = { text: renderText, json: renderJson, junit: renderJunit, markdown: renderMarkdown };
+const renderers = {
+  text: renderText,
+  json: renderJson,
+  junit: renderJunit,
+  markdown: renderMarkdown,
+};
 const severityRank: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 /** `tagwarden check`: captures and a plan in, a report out, and an exit code CI can act on. */
@@ -41,7 +46,8 @@ export function runCheck(inputs: string[], options: CheckOptions): void {
   if (options.output) writeFileSync(options.output, rendered);
   else process.stdout.write(rendered);
 
-  for (const error of inputErrors) process.stderr.write(`tagwarden: ${error.message}\n  → ${error.hint}\n`);
+  for (const error of inputErrors)
+    process.stderr.write(`tagwarden: ${error.message}\n  → ${error.hint}\n`);
   process.exitCode = exitCodeFor(report, options.failOn);
 }
 

@@ -29,7 +29,9 @@ export function runDecode(url: string, options: DecodeOptions): void {
       : decoded.kind === 'vendor'
         ? { events: [], beacon: decoded.beacon }
         : { events: [], auxiliary: decoded.request };
-  process.stdout.write(options.format === 'table' ? renderDecodeTable(output) : JSON.stringify(output, null, 2) + '\n');
+  process.stdout.write(
+    options.format === 'table' ? renderDecodeTable(output) : JSON.stringify(output, null, 2) + '\n',
+  );
 }
 
 function truncate(text: string): string {

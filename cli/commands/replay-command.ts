@@ -16,7 +16,9 @@ export function runReplay(file: string, options: ReplayOptions): void {
     return;
   }
   const lines = steps.map((step) => {
-    const warnings = step.warnings.map((warning) => `\n      ! ${warning.code}: ${warning.message}`).join('');
+    const warnings = step.warnings
+      .map((warning) => `\n      ! ${warning.code}: ${warning.message}`)
+      .join('');
     return `#${step.index} ${step.kind.padEnd(9)} ${step.event ?? '—'}${warnings}\n    model: ${JSON.stringify(step.model)}`;
   });
   process.stdout.write(lines.join('\n') + '\n');

@@ -1,5 +1,5 @@
 import type { CheckReport, CheckedEvent } from '../../shared/check/check-report.js';
-import { describeSource } from './describe-source.js';
+import { describeSource } from '../../shared/capture/describe-source.js';
 
 /**
  * JUnit XML for CI dashboards: one test case per event, grouped by layer. Invalid events
@@ -39,14 +39,19 @@ function caseXml(layer: string, event: CheckedEvent): string {
   const name = `${event.name ?? '(no event name)'} @ ${describeSource(event.source)}`;
   const open = `    <testcase classname="${escapeXml(`${layer}.${event.name ?? 'unnamed'}`)}" name="${escapeXml(name)}"`;
   const details = event.violations
-    .map((violation) => `${violation.severity} ${violation.code} ${violation.path || '/'}: ${violation.message}`)
+    .map(
+      (violation) =>
+        `${violation.severity} ${violation.code} ${violation.path || '/'}: ${violation.message}`,
+    )
     .join('\n');
   if (event.status === 'valid' && details === '') return `${open}/>`;
-  if (event.status === 'valid') return `${open}>\n      <system-out>${escapeXml(details)}</system-out>\n    </testcase>`;
+  if (event.status === 'valid')
+    return `${open}>\n      <system-out>${escapeXml(details)}</system-out>\n    </testcase>`;
   if (event.status === 'unplanned') {
     return `${open}>\n      <skipped message="unplanned event: not in the tracking plan"/>\n    </testcase>`;
   }
-  const first = event.violations.find((violation) => violation.severity === 'error') ?? event.violations[0];
+  const first =
+    event.violations.find((violation) => violation.severity === 'error') ?? event.violations[0];
   return [
     `${open}>`,
     `      <failure type="${escapeXml(first?.code ?? 'invalid')}" message="${escapeXml(first?.message ?? 'invalid event')}">${escapeXml(details)}</failure>`,
@@ -54,11 +59,15 @@ function caseXml(layer: string, event: CheckedEvent): string {
   ].join('\n');
 }
 
+// XML 1.0 cannot carry most control characters, even escaped; event values sometimes do.
+// eslint-disable-next-line no-control-regex
+const xmlForbiddenCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
 function escapeXml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+    .replace(xmlForbiddenCharacters, '');
 }

@@ -1,7 +1,11 @@
 import type { CheckReport } from '../../shared/check/check-report.js';
-import { describeSource } from './describe-source.js';
+import { describeSource } from '../../shared/capture/describe-source.js';
 
-const statusIcons = { valid: '✅ valid', invalid: '❌ invalid', unplanned: '❔ unplanned' } as const;
+const statusIcons = {
+  valid: '✅ valid',
+  invalid: '❌ invalid',
+  unplanned: '❔ unplanned',
+} as const;
 
 /** A Markdown report for pull-request comments and CI job summaries. */
 export function renderMarkdown(report: CheckReport): string {
@@ -18,17 +22,27 @@ export function renderMarkdown(report: CheckReport): string {
   ];
   for (const event of report.events) {
     const violations = event.violations
-      .map((violation) => `${violation.severity} \`${violation.code}\` \`${violation.path || '/'}\`: ${violation.message}`)
+      .map(
+        (violation) =>
+          `${violation.severity} \`${violation.code}\` \`${violation.path || '/'}\`: ${violation.message}`,
+      )
       .join('<br>');
     lines.push(
       `| ${statusIcons[event.status]} | ${event.layer} | \`${escapeCell(event.name ?? '(none)')}\` | ${escapeCell(describeSource(event.source))} | ${escapeCell(violations) || ' '} |`,
     );
   }
   if (report.missing.length > 0) {
-    lines.push('', `**Planned events never seen:** ${report.missing.map((event) => `\`${event.name}\``).join(', ')}`);
+    lines.push(
+      '',
+      `**Planned events never seen:** ${report.missing.map((event) => `\`${event.name}\``).join(', ')}`,
+    );
   }
   if (report.inputErrors.length > 0) {
-    lines.push('', '**Input problems:**', ...report.inputErrors.map((error) => `- ${error.message} (${error.hint})`));
+    lines.push(
+      '',
+      '**Input problems:**',
+      ...report.inputErrors.map((error) => `- ${error.message} (${error.hint})`),
+    );
   }
   return lines.join('\n') + '\n';
 }

@@ -1,4 +1,4 @@
-import type { InputSource } from '../../shared/capture/captured-input.js';
+import type { InputSource } from './captured-input.js';
 
 /** `file:line` for line inputs, `file#entry` for HAR entries, so a reader can find the record. */
 export function describeSource(source: InputSource): string {

@@ -11,6 +11,8 @@ export type Layer = 'datalayer' | 'ga4' | 'warehouse' | 'other';
 export interface DecodeWarning {
   code: string;
   message: string;
+  /** How much it matters; a report treats a warning without one as `warning`. */
+  severity?: Severity;
   /** The wire key or JSON path the warning is about, when there is one. */
   key?: string;
 }
@@ -111,6 +113,8 @@ export interface VendorBeacon {
   raw: Record<string, string>;
   endpoint: string;
   warnings: DecodeWarning[];
+  /** True when the vendor's library sent it on its own, not the site (Meta's `Microdata`). */
+  isAutomatic?: boolean;
 }
 
 /** Google requests that resemble GA4 but are not events (signals pings, remarketing, diagnostics). */
@@ -140,6 +144,7 @@ export type ViolationCode =
   | 'schema_violation'
   | 'deprecated_event'
   | 'gtag_array_push'
+  | 'stale_model_value'
   | 'decode_warning';
 
 export interface Violation {
