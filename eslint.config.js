@@ -33,7 +33,14 @@ export default tseslint.config(
       'no-console': 'error',
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'http', 'child_process'], message: sharedMustRunEverywhere }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'http', 'child_process'],
+              message: sharedMustRunEverywhere,
+            },
+          ],
+        },
       ],
       'no-restricted-globals': [
         'error',
