@@ -1,0 +1,59 @@
+import type { ConsentSignal, DecodeWarning, DecodedConsent } from '../events/event-types.js';
+import { addWarning } from './add-warning.js';
+import { decodeGcd } from './decode-gcd.js';
+
+const SIGNAL_NAMES = [
+  'ad_storage',
+  'analytics_storage',
+  'ad_user_data',
+  'ad_personalization',
+] as const;
+
+type ConsentState = 'granted' | 'denied';
+
+/**
+ * Fills the four consent signals from the `gcs` and `gcd` strings already on `consent`.
+ * `gcs` decides ad_storage and analytics_storage when present, `gcd` the rest (protocol notes §4
+ * recommendation); the `gcd` letter is kept beside a `gcs` verdict, and a disagreement
+ * between the two is reported rather than resolved.
+ */
+export function decodeConsentSignals(consent: DecodedConsent, warnings: DecodeWarning[]): void {
+  const gcd = consent.gcd === undefined ? undefined : decodeGcd(consent.gcd, warnings);
+  const gcsStates = consent.gcs === undefined ? [] : readGcs(consent.gcs, warnings);
+
+  SIGNAL_NAMES.forEach((name, index) => {
+    const signal = combine(name, gcd?.signals[index], gcsStates[index], warnings);
+    if (signal !== undefined) {
+      consent[name] = signal;
+    }
+  });
+  if (gcd !== undefined && gcd.extra.length > 0) {
+    consent.gcdExtra = gcd.extra;
+  }
+}
+
+/** `G1` then one bit for ad_storage and one for analytics_storage (`G100` … `G111`, §3.7). */
+function readGcs(gcs: string, warnings: DecodeWarning[]): ConsentState[] {
+  if (!/^G1[01]{2}$/.test(gcs)) {
+    addWarning(warnings, 'gcs_malformed', `gcs "${gcs}" is not G1 followed by two bits`, 'gcs');
+    return [];
+  }
+  return [gcs.charAt(2), gcs.charAt(3)].map((bit) => (bit === '1' ? 'granted' : 'denied'));
+}
+
+function combine(
+  name: string,
+  fromGcd: ConsentSignal | undefined,
+  fromGcs: ConsentState | undefined,
+  warnings: DecodeWarning[],
+): ConsentSignal | undefined {
+  if (fromGcs === undefined) {
+    return fromGcd;
+  }
+  const gcdEffective = fromGcd?.effective;
+  if ((gcdEffective === 'granted' || gcdEffective === 'denied') && gcdEffective !== fromGcs) {
+    const message = `${name} is ${fromGcs} in gcs but ${gcdEffective} in gcd`;
+    addWarning(warnings, 'consent_mismatch', message, 'gcs');
+  }
+  return { ...fromGcd, effective: fromGcs, source: 'gcs' };
+}

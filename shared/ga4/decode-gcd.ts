@@ -1,0 +1,82 @@
+import type { ConsentSignal, DecodeWarning } from '../events/event-types.js';
+import { addWarning } from './add-warning.js';
+
+type ConsentState = 'granted' | 'denied';
+
+interface LetterMeaning {
+  default?: ConsentState;
+  update?: ConsentState;
+  effective: ConsentSignal['effective'];
+}
+
+/** The `gcd` letters (protocol notes §4, after Baersch/Ahava): default and update states. */
+const LETTERS: ReadonlyMap<string, LetterMeaning> = new Map<string, LetterMeaning>([
+  ['l', { effective: 'unset' }],
+  ['p', { default: 'denied', effective: 'denied' }],
+  ['q', { default: 'denied', update: 'denied', effective: 'denied' }],
+  ['t', { default: 'granted', effective: 'granted' }],
+  ['r', { default: 'denied', update: 'granted', effective: 'granted' }],
+  ['m', { update: 'denied', effective: 'denied' }],
+  ['n', { update: 'granted', effective: 'granted' }],
+  ['u', { default: 'granted', update: 'denied', effective: 'denied' }],
+  ['v', { default: 'granted', update: 'granted', effective: 'granted' }],
+  // Reported once as "granted on update", possibly from old builds; too unsure to use.
+  ['e', { effective: 'unknown' }],
+]);
+
+/** Character positions of ad_storage, analytics_storage, ad_user_data, ad_personalization. */
+const SIGNAL_POSITIONS = [2, 4, 6, 8];
+const FIRST_EXTRA_POSITION = 10;
+
+/** What one `gcd` says: the four signals in order (missing when too short) and later pairs. */
+export interface GcdReading {
+  signals: Array<ConsentSignal | undefined>;
+  extra: string[];
+}
+
+/**
+ * Reads `gcd` by position: two prefix digits, then a letter and a digit per signal, then
+ * extra letter-digit pairs that newer builds append (`…l1`). Letters are read without regard
+ * to case, but the raw letter is kept and uppercase is reported: its meaning is unknown.
+ * Separator digits are not interpreted; they stay in the raw string.
+ */
+export function decodeGcd(gcd: string, warnings: DecodeWarning[]): GcdReading {
+  if (gcd.length < FIRST_EXTRA_POSITION) {
+    const message = `gcd "${gcd}" is shorter than the 10 characters four signals need`;
+    addWarning(warnings, 'gcd_malformed', message, 'gcd');
+  }
+  if (/[A-Z]/.test(gcd)) {
+    const where = [...gcd].flatMap((letter, at) => (/[A-Z]/.test(letter) ? [at] : [])).join(', ');
+    const message = `gcd "${gcd}" holds uppercase letters (position ${where}), meaning unknown`;
+    addWarning(warnings, 'gcd_uppercase', message, 'gcd');
+  }
+
+  const signals = SIGNAL_POSITIONS.map((position) => readLetter(gcd, position, warnings));
+  return { signals, extra: extraPairs(gcd) };
+}
+
+function readLetter(
+  gcd: string,
+  position: number,
+  warnings: DecodeWarning[],
+): ConsentSignal | undefined {
+  const raw = gcd.charAt(position);
+  if (raw === '') {
+    return undefined;
+  }
+  const meaning = LETTERS.get(raw.toLowerCase());
+  if (meaning === undefined) {
+    const message = `gcd letter "${raw}" at position ${position} is not a known consent state`;
+    addWarning(warnings, 'gcd_unknown_letter', message, 'gcd');
+    return { raw, effective: 'unknown', source: 'gcd' };
+  }
+  return { raw, ...meaning, source: 'gcd' };
+}
+
+function extraPairs(gcd: string): string[] {
+  const pairs: string[] = [];
+  for (let position = FIRST_EXTRA_POSITION; position < gcd.length; position += 2) {
+    pairs.push(gcd.slice(position, position + 2));
+  }
+  return pairs;
+}

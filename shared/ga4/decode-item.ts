@@ -1,0 +1,195 @@
+import type { DecodeWarning, DecodedItem } from '../events/event-types.js';
+import { percentDecode } from '../text/percent-decode.js';
+import { parseWireNumber } from '../text/parse-wire-number.js';
+import { setEntry } from '../text/set-entry.js';
+import { addWarning, type DecodeWarningCode } from './add-warning.js';
+
+/** Two-letter item keys and their GA4 item field names (protocol notes §5). */
+const ITEM_FIELD_NAMES: Array<[string, string]> = [
+  ['id', 'item_id'],
+  ['nm', 'item_name'],
+  ['af', 'affiliation'],
+  ['cp', 'coupon'],
+  ['ds', 'discount'],
+  ['lp', 'index'],
+  ['br', 'item_brand'],
+  ['ca', 'item_category'],
+  ['c2', 'item_category2'],
+  ['c3', 'item_category3'],
+  ['c4', 'item_category4'],
+  ['c5', 'item_category5'],
+  ['li', 'item_list_id'],
+  ['ln', 'item_list_name'],
+  ['va', 'item_variant'],
+  ['lo', 'location_id'],
+  ['pr', 'price'],
+  ['qt', 'quantity'],
+  ['pi', 'promotion_id'],
+  ['pn', 'promotion_name'],
+  ['cn', 'creative_name'],
+  ['cs', 'creative_slot'],
+];
+
+/** The same table keyed by the two character codes, so tokens need no slicing to look up. */
+const ITEM_FIELDS: ReadonlyMap<number, string> = new Map(
+  ITEM_FIELD_NAMES.map(([key, field]) => [keyCode(key, 0), field]),
+);
+
+const NUMERIC_ITEM_FIELDS: ReadonlySet<string> = new Set([
+  'price',
+  'quantity',
+  'discount',
+  'index',
+]);
+
+/** Where tokens go that could not be read; `_` starts no valid GA4 parameter name. */
+export const UNPARSED_ITEM_KEY = '_unparsed';
+
+interface CustomToken {
+  text: string;
+  token: string;
+}
+
+interface ItemReading {
+  item: DecodedItem;
+  itemKey: string;
+  warnings: DecodeWarning[];
+  /** `k<i>` and `v<i>` tokens by their two-letter key, filled only for items that have them. */
+  customNames?: Map<string, CustomToken>;
+  customValues?: Map<string, CustomToken>;
+  unparsed: string[];
+}
+
+/**
+ * Decodes one `prN` value into an item with GA4 field names. The raw value is split on `~`
+ * before anything is decoded (protocol notes §5): decoded values may hold `~`, `&`, `|`, newlines.
+ * `k<i>`/`v<i>` pairs become custom item parameters by name. Tokens that cannot be read are
+ * kept, `~`-joined, under `_unparsed`, each with a warning on `warnings`.
+ */
+export function decodeItem(
+  rawValue: string,
+  itemKey: string,
+  warnings: DecodeWarning[],
+): DecodedItem {
+  const reading: ItemReading = {
+    item: {},
+    itemKey,
+    warnings,
+    unparsed: [],
+  };
+  let start = 0;
+  while (start < rawValue.length) {
+    const tildeAt = rawValue.indexOf('~', start);
+    const end = tildeAt === -1 ? rawValue.length : tildeAt;
+    if (end > start) {
+      readToken(reading, rawValue.slice(start, end));
+    }
+    start = end + 1;
+  }
+
+  pairCustomParams(reading);
+  if (reading.unparsed.length > 0) {
+    reading.item[UNPARSED_ITEM_KEY] = reading.unparsed.join('~');
+  }
+  return reading.item;
+}
+
+function readToken(reading: ItemReading, token: string): void {
+  const field = ITEM_FIELDS.get(keyCode(token, 0));
+  if (field !== undefined) {
+    readField(reading, field, token);
+    return;
+  }
+
+  const kind = token.charCodeAt(0);
+  const isCustom = kind === 107 || kind === 118; // `k` name or `v` value
+  if (isCustom && isDigit(token.charCodeAt(1))) {
+    const prefix = token.slice(0, 2);
+    const custom =
+      kind === 107 ? (reading.customNames ??= new Map()) : (reading.customValues ??= new Map());
+    if (custom.has(prefix)) {
+      warn(reading, 'item_duplicate_key', `${prefix} appears twice in the item; the last one won`);
+    }
+    custom.set(prefix, { text: decodeText(reading, token.slice(2)), token });
+    return;
+  }
+
+  const code = isCustom || token.length < 2 ? 'item_malformed_token' : 'item_unknown_key';
+  warn(reading, code, `item token "${token}" cannot be read; kept under ${UNPARSED_ITEM_KEY}`);
+  reading.unparsed.push(token);
+}
+
+function readField(reading: ItemReading, field: string, token: string): void {
+  if (Object.hasOwn(reading.item, field)) {
+    warn(reading, 'item_duplicate_key', `${field} appears twice in the item; the last one won`);
+  }
+  const text = decodeText(reading, token.slice(2));
+  if (!NUMERIC_ITEM_FIELDS.has(field)) {
+    reading.item[field] = text;
+    return;
+  }
+  const number = parseWireNumber(text);
+  if (number === undefined) {
+    warn(reading, 'not_a_number', `${field} "${text}" is not a number; kept as text`);
+  }
+  reading.item[field] = number ?? text;
+}
+
+/**
+ * Joins `k<i>` names with `v<i>` values. Only one digit is read after `k`/`v`, the two-letter
+ * key rule of §5; how gtag numbers custom parameters past the tenth is unverified.
+ */
+function pairCustomParams(reading: ItemReading): void {
+  if (reading.customNames === undefined && reading.customValues === undefined) {
+    return;
+  }
+  const names = reading.customNames ?? new Map<string, CustomToken>();
+  const values = reading.customValues ?? new Map<string, CustomToken>();
+  for (const [prefix, name] of names) {
+    const value = values.get(`v${prefix.slice(1)}`);
+    if (value === undefined) {
+      unpaired(reading, name.token);
+    } else if (isTakenName(reading, name.text)) {
+      const message = `custom item parameter "${name.text}" is empty or repeats a field`;
+      warn(reading, 'item_duplicate_key', message);
+      reading.unparsed.push(name.token, value.token);
+    } else {
+      setEntry(reading.item, name.text, value.text);
+    }
+  }
+  for (const [prefix, value] of values) {
+    if (!names.has(`k${prefix.slice(1)}`)) {
+      unpaired(reading, value.token);
+    }
+  }
+}
+
+function isTakenName(reading: ItemReading, name: string): boolean {
+  return name === '' || name === UNPARSED_ITEM_KEY || Object.hasOwn(reading.item, name);
+}
+
+function unpaired(reading: ItemReading, token: string): void {
+  warn(reading, 'item_unpaired_custom', `item token "${token}" has no partner; kept unparsed`);
+  reading.unparsed.push(token);
+}
+
+function decodeText(reading: ItemReading, raw: string): string {
+  const decoded = percentDecode(raw, { plusAsSpace: true });
+  if (decoded.isMalformed) {
+    warn(reading, 'malformed_escape', `item value "${raw}" holds an invalid percent-escape`);
+  }
+  return decoded.value;
+}
+
+function warn(reading: ItemReading, code: DecodeWarningCode, message: string): void {
+  addWarning(reading.warnings, code, `${reading.itemKey}: ${message}`, reading.itemKey);
+}
+
+/** The two character codes at `index` as one number (NaN past the end, which matches nothing). */
+function keyCode(text: string, index: number): number {
+  return text.charCodeAt(index) * 65536 + text.charCodeAt(index + 1);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { decodeCollectHit } from '../../shared/ga4/decode-collect-hit.js';
+import { A8 } from './fixtures/part-a-ga4-beacons.js';
+
+function decodeOne(query: string) {
+  const [event] = decodeCollectHit(`https://www.google-analytics.com/g/collect?v=2&en=e&${query}`);
+  if (event === undefined) {
+    throw new Error('no event');
+  }
+  return { ...event, warningCodes: event.warnings.map((warning) => warning.code) };
+}
+
+describe('typed event parameters and user properties (protocol §3.4)', () => {
+  it('types values by prefix: ep. text, epn. number, whatever the text looks like', () => {
+    const event = decodeOne('ep.value=7630&epn.tax=1.11&up.plan=pro&upn.visits=3');
+    expect(event.params).toEqual({ value: '7630', tax: 1.11 });
+    expect(event.userProperties).toEqual({ plan: 'pro', visits: 3 });
+  });
+
+  it('splits the prefix at the first dot only (enhanced-conversion user data)', () => {
+    const event = decodeOne('ep.user_data.address.0.first_name=Ana&ep.user_data.email=a%40b.c');
+    expect(event.params).toEqual({
+      'user_data.address.0.first_name': 'Ana',
+      'user_data.email': 'a@b.c',
+    });
+  });
+
+  it.each([['NaN'], ['12abc'], [''], ['Infinity']])(
+    'keeps epn.x=%s as text with a warning, never as NaN',
+    (value) => {
+      const event = decodeOne(`epn.x=${value}&upn.y=${value}`);
+      expect(event.params).toEqual({ x: value });
+      expect(event.userProperties).toEqual({ y: value });
+      expect(event.warningCodes).toEqual(['not_a_number', 'not_a_number']);
+    },
+  );
+
+  it('reports a parameter sent under two prefixes, the later one winning', () => {
+    const event = decodeOne('ep.value=1&epn.value=2&cu=USD&ep.currency=EUR');
+    expect(event.params).toEqual({ value: 2, currency: 'EUR' });
+    expect(event.warningCodes).toEqual(['parameter_conflict', 'parameter_conflict']);
+  });
+
+  it('puts the lifted short keys back under their GA4 names', () => {
+    const event = decodeOne('cu=EUR&pi=P_1&pn=Summer&lo=ChIJ');
+    expect(event.params).toEqual({
+      currency: 'EUR',
+      promotion_id: 'P_1',
+      promotion_name: 'Summer',
+      location_id: 'ChIJ',
+    });
+  });
+
+  it('keeps a prefix with no name in unknown, with a warning', () => {
+    const event = decodeOne('ep.=x&epn.=1');
+    expect(event.params).toEqual({});
+    expect(event.unknown).toMatchObject({ 'ep.': 'x', 'epn.': '1' });
+    expect(event.warningCodes).toEqual(['empty_parameter_name', 'empty_parameter_name']);
+  });
+});
+
+describe('request fields', () => {
+  it('reads _et=NaN as no engagement time, with a warning, keeping the raw text (sample A8)', () => {
+    const [event] = decodeCollectHit(A8.url);
+    expect(event?.session).toEqual({ engaged: false });
+    expect(event?.raw._et).toBe('NaN');
+    expect(event?.warnings).toEqual([
+      { code: 'not_a_number', message: '_et is not a number', key: '_et' },
+    ]);
+  });
+
+  it('treats an empty uid as not set, and a later empty uid as unsetting it', () => {
+    expect(decodeOne('uid=').ids.userId).toBeUndefined();
+    expect(decodeCollectHit('v=2&uid=u1', 'en=a&uid=')[0]?.ids.userId).toBeUndefined();
+    expect(decodeOne('uid=u%401').ids.userId).toBe('u@1');
+  });
+
+  it('reads session flags as booleans and reports unexpected values', () => {
+    const event = decodeOne('seg=1&_fv=2&_ss&_nsi=0&_c=1');
+    expect(event.session).toEqual({
+      engaged: true,
+      firstVisit: true,
+      sessionStart: true,
+      newSessionId: false,
+    });
+    expect(decodeOne('seg=yes').warningCodes).toEqual(['unexpected_flag_value']);
+  });
+
+  it('reports non-numeric counters instead of storing NaN', () => {
+    const event = decodeOne('_s=x&sct=&sid=abc');
+    expect(event.ids).toEqual({ sessionId: 'abc' });
+    expect(event.warningCodes).toEqual(['not_a_number', 'not_a_number']);
+  });
+
+  it('maps campaign overrides by name, separate from item creative fields', () => {
+    const event = decodeOne(
+      'cs=google&cm=cpc&cn=spring&cc=banner&ck=shoes&ci=42&ccf=video&cmt=remarketing',
+    );
+    expect(event.campaign).toEqual({
+      source: 'google',
+      medium: 'cpc',
+      name: 'spring',
+      content: 'banner',
+      term: 'shoes',
+      id: '42',
+      creativeFormat: 'video',
+      marketingTactic: 'remarketing',
+    });
+  });
+
+  it('keeps a bare flag as present with an empty value', () => {
+    const event = decodeOne('richsstsse&_dbg=1&mystery');
+    expect(event.flags).toEqual({ richsstsse: '', _dbg: '1' });
+    expect(event.unknown).toMatchObject({ mystery: '' });
+  });
+
+  it('decodes what it can of a malformed escape and says which key held it', () => {
+    const event = decodeOne('dt=%E6%B0%B4%FF%20ok&dl=%E2%8&ep.x=100%');
+    expect(event.page).toEqual({ title: '水%FF ok', location: '%E2%8' });
+    expect(event.params).toEqual({ x: '100%' });
+    expect(event.warnings.map((warning) => [warning.code, warning.key])).toEqual([
+      ['malformed_escape', 'dt'],
+      ['malformed_escape', 'dl'],
+      ['malformed_escape', 'ep.x'],
+    ]);
+  });
+
+  it('decodes double-encoded uafvl brands twice and everything else once', () => {
+    const event = decodeOne(
+      'uafvl=Not%253DA%253FBrand%3B99.0.0.0%7CGoogle%2520Chrome%3B1&dl=a%2520b',
+    );
+    expect(event.clientHints.fullVersionList).toBe('Not=A?Brand;99.0.0.0|Google Chrome;1');
+    expect(event.page.location).toBe('a%20b');
+  });
+
+  it('keeps wire keys that would pollute prototypes as plain own entries', () => {
+    const event = decodeOne('ep.__proto__=x&up.constructor=y&__proto__=z&sst.__proto__=w');
+    expect(Object.getPrototypeOf(event.params)).toBe(Object.prototype);
+    expect(Object.hasOwn(event.params, '__proto__')).toBe(true);
+    expect(JSON.parse(JSON.stringify(event.params))).toEqual(JSON.parse('{"__proto__":"x"}'));
+    expect(event.userProperties).toEqual({ constructor: 'y' });
+    expect(Object.hasOwn(event.unknown, '__proto__')).toBe(true);
+    expect(Object.hasOwn(event.serverSide, '__proto__')).toBe(true);
+    expect(Object.hasOwn(event.raw, '__proto__')).toBe(true);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
