@@ -291,7 +291,7 @@ describe('plan settings that shape verdicts', () => {
       {
         code: 'unplanned_event',
         severity: 'warning',
-        expected: ['ga4', 'warehouse'],
+        expected: ['warehouse'],
         actual: 'datalayer',
       },
     ]);
