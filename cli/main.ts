@@ -66,6 +66,14 @@ program
       .default('error'),
   )
   .option('--output <file>', 'write the report to a file instead of standard output')
+  .addHelpText(
+    'after',
+    [
+      '',
+      'Exit codes: 0 clean, 1 violations at or above --fail-on, 2 usage or input error.',
+      'Example: tagwarden check session.har --plan ga4-recommended --format junit --output report.xml',
+    ].join('\n'),
+  )
   .action((inputs: string[], options: CheckCliOptions) => runCheck(inputs, options));
 
 type CheckCliOptions = Parameters<typeof runCheck>[1];
