@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundledPlans, findBundledPlan } from '../shared/plan/bundled-plans.js';
 import { loadPlan } from '../shared/plan/load-plan.js';
@@ -19,6 +19,13 @@ export function resolvePlan(reference: string): TrackingPlan {
     throw new UsageError(
       `plan ${reference}: no such file and no bundled plan of that name`,
       `Name a plan file, or one of the bundled plans: ${names}.`,
+    );
+  }
+
+  if (!bundled && statSync(path).isDirectory()) {
+    throw new UsageError(
+      `plan ${reference} is a directory`,
+      'Pass one plan file (YAML or JSON) to --plan, or a bundled plan name.',
     );
   }
 

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { readCapture } from '../../shared/capture/read-capture.js';
-import type { CapturedRecord, InputError } from '../../shared/capture/captured-input.js';
+import type { CapturedRecord } from '../../shared/capture/captured-input.js';
 import { checkCaptures } from '../../shared/check/check-captures.js';
 import type { CheckReport } from '../../shared/check/check-report.js';
 import type { Severity } from '../../shared/events/event-types.js';
@@ -12,6 +12,7 @@ import { renderJunit } from '../report/render-junit.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { renderText } from '../report/render-text.js';
 import { resolvePlan } from '../resolve-plan.js';
+import { UsageError } from '../usage-error.js';
 
 export interface CheckOptions {
   plan: string;
@@ -31,10 +32,9 @@ const severityRank: Record<Severity, number> = { info: 0, warning: 1, error: 2 }
 /** `tagwarden check`: captures and a plan in, a report out, and an exit code CI can act on. */
 export function runCheck(inputs: string[], options: CheckOptions): void {
   const plan = resolvePlan(options.plan);
-  const files = collectInputFiles(inputs);
+  const { files, errors: inputErrors } = collectInputFiles(inputs);
 
   const records: CapturedRecord[] = [];
-  const inputErrors: InputError[] = [];
   for (const file of files) {
     const result = readCapture(readInputFile(file), file);
     records.push(...result.records);
@@ -43,12 +43,24 @@ export function runCheck(inputs: string[], options: CheckOptions): void {
 
   const report = checkCaptures(records, plan, { inputs: files, inputErrors });
   const rendered = renderers[options.format](report);
-  if (options.output) writeFileSync(options.output, rendered);
+  if (options.output) writeReport(options.output, rendered);
   else process.stdout.write(rendered);
 
   for (const error of inputErrors)
     process.stderr.write(`tagwarden: ${error.message}\n  → ${error.hint}\n`);
   process.exitCode = exitCodeFor(report, options.failOn);
+}
+
+function writeReport(path: string, rendered: string): void {
+  try {
+    writeFileSync(path, rendered);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new UsageError(
+      `the report cannot be written to ${path} (${code})`,
+      'Name a file in a folder that exists and that you can write to, or leave out --output to print the report.',
+    );
+  }
 }
 
 function exitCodeFor(report: CheckReport, failOn: Severity | 'never'): number {

@@ -2,8 +2,9 @@ import type { CheckReport, CheckedEvent } from '../../shared/check/check-report.
 import { describeSource } from '../../shared/capture/describe-source.js';
 
 /**
- * JUnit XML for CI dashboards: one test case per event, grouped by layer. Invalid events
- * fail; unplanned events are skipped, so they show without breaking a build on their own.
+ * JUnit XML for CI dashboards: one test case per event, grouped by layer. An event fails when
+ * it carries an error (an unplanned event holding personal data fails too); an unplanned event
+ * with nothing worse is skipped, so it shows without breaking a build on its own.
  */
 export function renderJunit(report: CheckReport): string {
   const byLayer = new Map<string, CheckedEvent[]>();
@@ -14,7 +15,7 @@ export function renderJunit(report: CheckReport): string {
   }
 
   const suites = [...byLayer].map(([layer, events]) => suiteXml(layer, events));
-  const failures = report.events.filter((event) => event.status === 'invalid').length;
+  const failures = report.events.filter(isFailure).length;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="tagwarden check ${escapeXml(report.plan.name)}" tests="${report.events.length}" failures="${failures}" errors="${report.inputErrors.length}">`,
@@ -25,8 +26,10 @@ export function renderJunit(report: CheckReport): string {
 }
 
 function suiteXml(layer: string, events: CheckedEvent[]): string {
-  const failures = events.filter((event) => event.status === 'invalid').length;
-  const skipped = events.filter((event) => event.status === 'unplanned').length;
+  const failures = events.filter(isFailure).length;
+  const skipped = events.filter(
+    (event) => event.status === 'unplanned' && !isFailure(event),
+  ).length;
   const cases = events.map((event) => caseXml(layer, event));
   return [
     `  <testsuite name="${escapeXml(layer)}" tests="${events.length}" failures="${failures}" skipped="${skipped}">`,
@@ -47,8 +50,10 @@ function caseXml(layer: string, event: CheckedEvent): string {
   if (event.status === 'valid' && details === '') return `${open}/>`;
   if (event.status === 'valid')
     return `${open}>\n      <system-out>${escapeXml(details)}</system-out>\n    </testcase>`;
-  if (event.status === 'unplanned') {
-    return `${open}>\n      <skipped message="unplanned event: not in the tracking plan"/>\n    </testcase>`;
+  if (!isFailure(event)) {
+    const skipped = `<skipped message="unplanned event: not in the tracking plan"/>`;
+    const output = details === '' ? '' : `\n      <system-out>${escapeXml(details)}</system-out>`;
+    return `${open}>\n      ${skipped}${output}\n    </testcase>`;
   }
   const first =
     event.violations.find((violation) => violation.severity === 'error') ?? event.violations[0];
@@ -70,4 +75,8 @@ function escapeXml(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(xmlForbiddenCharacters, '');
+}
+
+function isFailure(event: CheckedEvent): boolean {
+  return event.violations.some((violation) => violation.severity === 'error');
 }

@@ -31,11 +31,20 @@ export function renderMarkdown(report: CheckReport): string {
       `| ${statusIcons[event.status]} | ${event.layer} | \`${escapeCell(event.name ?? '(none)')}\` | ${escapeCell(describeSource(event.source))} | ${escapeCell(violations) || ' '} |`,
     );
   }
-  if (report.missing.length > 0) {
-    lines.push(
-      '',
-      `**Planned events never seen:** ${report.missing.map((event) => `\`${event.name}\``).join(', ')}`,
+  if (report.otherBeacons.length > 0) {
+    const beacons = report.otherBeacons.map(
+      (beacon) =>
+        `${beacon.vendor}${beacon.accountId ? ` ${beacon.accountId}` : ''} \`${escapeCell(beacon.name ?? '(none)')}\``,
     );
+    lines.push('', `**Other analytics beacons (not validated):** ${beacons.join(', ')}`);
+  }
+  if (report.auxiliary.length > 0) {
+    const kinds = report.auxiliary.map((hit) => hit.kind).join(', ');
+    lines.push('', `**Google auxiliary traffic (no events):** ${kinds}`);
+  }
+  if (report.missing.length > 0) {
+    const missing = report.missing.map((event) => `\`${event.name}\` (${event.layers.join(', ')})`);
+    lines.push('', `**Planned events never seen:** ${missing.join(', ')}`);
   }
   if (report.inputErrors.length > 0) {
     lines.push(
@@ -47,6 +56,12 @@ export function renderMarkdown(report: CheckReport): string {
   return lines.join('\n') + '\n';
 }
 
+// Captured values are untrusted: in a pull-request comment, `<` would start HTML and `|` a cell.
 function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ');
 }
