@@ -175,15 +175,13 @@ describe('checking a capture session', () => {
     const line = fc.oneof(
       fc.string(),
       fc.json().map((json) => `{"type":"push","push":${json}}`),
-      fc
-        .string()
-        .map((text) =>
-          JSON.stringify({
-            type: 'request',
-            url: `https://www.google-analytics.com/g/collect?v=2&en=${text}`,
-            body: text,
-          }),
-        ),
+      fc.string().map((text) =>
+        JSON.stringify({
+          type: 'request',
+          url: `https://www.google-analytics.com/g/collect?v=2&en=${text}`,
+          body: text,
+        }),
+      ),
       fc.constantFrom(
         '{"type":"push","push":{"__proto__":{"polluted":1},"event":"x"}}',
         '{"type":"push","push":{"event":"purchase","ecommerce":{"items":[{"__proto__":{"polluted":1}}]}}}',
