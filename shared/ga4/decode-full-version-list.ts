@@ -12,13 +12,22 @@ export function decodeFullVersionList(onceDecoded: string): DecodedText {
   }
 
   let isMalformed = false;
-  const entries = onceDecoded.split('|').map((entry) => {
+  let value = '';
+  let start = 0;
+  for (;;) {
+    const barAt = onceDecoded.indexOf('|', start);
+    const end = barAt === -1 ? onceDecoded.length : barAt;
     // Versions are digits and dots, so the last `;` ends the brand even in hand-built lists.
-    const semicolonAt = entry.lastIndexOf(';');
-    const rawBrand = semicolonAt === -1 ? entry : entry.slice(0, semicolonAt);
-    const brand = percentDecode(rawBrand);
-    isMalformed ||= brand.isMalformed;
-    return semicolonAt === -1 ? brand.value : brand.value + entry.slice(semicolonAt);
-  });
-  return { value: entries.join('|'), isMalformed };
+    const semicolonAt = onceDecoded.lastIndexOf(';', end - 1);
+    const brandEnd = semicolonAt >= start ? semicolonAt : end;
+    const rawBrand = onceDecoded.slice(start, brandEnd);
+    const brand = rawBrand.includes('%') ? percentDecode(rawBrand) : undefined;
+    isMalformed ||= brand?.isMalformed === true;
+    value += (brand?.value ?? rawBrand) + onceDecoded.slice(brandEnd, end);
+    if (barAt === -1) {
+      return { value, isMalformed };
+    }
+    value += '|';
+    start = barAt + 1;
+  }
 }

@@ -1,4 +1,5 @@
 import type { DecodeWarning, DecodedItem } from '../events/event-types.js';
+import { EscapeFinder } from '../text/escape-finder.js';
 import { percentDecode } from '../text/percent-decode.js';
 import { parseWireNumber } from '../text/parse-wire-number.js';
 import { setEntry } from '../text/set-entry.js';
@@ -30,10 +31,12 @@ const ITEM_FIELD_NAMES: Array<[string, string]> = [
   ['cs', 'creative_slot'],
 ];
 
-/** The same table keyed by the two character codes, so tokens need no slicing to look up. */
-const ITEM_FIELDS: ReadonlyMap<number, string> = new Map(
-  ITEM_FIELD_NAMES.map(([key, field]) => [keyCode(key, 0), field]),
-);
+/** A standard item field: its GA4 name, its bit in `ItemReading.seenFields`, its type. */
+interface ItemField {
+  name: string;
+  bit: number;
+  isNumeric: boolean;
+}
 
 const NUMERIC_ITEM_FIELDS: ReadonlySet<string> = new Set([
   'price',
@@ -41,6 +44,14 @@ const NUMERIC_ITEM_FIELDS: ReadonlySet<string> = new Set([
   'discount',
   'index',
 ]);
+
+/** The same table keyed by the two character codes, so tokens need no slicing to look up. */
+const ITEM_FIELDS: ReadonlyMap<number, ItemField> = new Map(
+  ITEM_FIELD_NAMES.map(([key, name], index) => [
+    keyCode(key, 0),
+    { name, bit: 2 ** index, isNumeric: NUMERIC_ITEM_FIELDS.has(name) },
+  ]),
+);
 
 /** Where tokens go that could not be read; `_` starts no valid GA4 parameter name. */
 export const UNPARSED_ITEM_KEY = '_unparsed';
@@ -54,6 +65,8 @@ interface ItemReading {
   item: DecodedItem;
   itemKey: string;
   warnings: DecodeWarning[];
+  /** The standard fields read so far, one bit each: cheaper than asking the item. */
+  seenFields: number;
   /** `k<i>` and `v<i>` tokens by their two-letter key, filled only for items that have them. */
   customNames?: Map<string, CustomToken>;
   customValues?: Map<string, CustomToken>;
@@ -75,14 +88,24 @@ export function decodeItem(
     item: {},
     itemKey,
     warnings,
+    seenFields: 0,
     unparsed: [],
   };
+  // Tokens are read where they stand: cutting each out before cutting its value, and searching
+  // each for escapes anew, took about half the time items cost on the bundled captures.
+  const escapes = new EscapeFinder(rawValue, true);
   let start = 0;
   while (start < rawValue.length) {
     const tildeAt = rawValue.indexOf('~', start);
     const end = tildeAt === -1 ? rawValue.length : tildeAt;
     if (end > start) {
-      readToken(reading, rawValue.slice(start, end));
+      const field = end - start < 2 ? undefined : ITEM_FIELDS.get(keyCode(rawValue, start));
+      const hasEscape = escapes.hasEscape(start + 2, end);
+      if (field === undefined) {
+        readOtherToken(reading, rawValue.slice(start, end), hasEscape);
+      } else {
+        readField(reading, field, rawValue.slice(start + 2, end), hasEscape);
+      }
     }
     start = end + 1;
   }
@@ -94,13 +117,8 @@ export function decodeItem(
   return reading.item;
 }
 
-function readToken(reading: ItemReading, token: string): void {
-  const field = ITEM_FIELDS.get(keyCode(token, 0));
-  if (field !== undefined) {
-    readField(reading, field, token);
-    return;
-  }
-
+/** A custom parameter's name or value (`k0`, `v0` …), or a token that cannot be read. */
+function readOtherToken(reading: ItemReading, token: string, hasEscape: boolean): void {
   const kind = token.charCodeAt(0);
   const isCustom = kind === 107 || kind === 118; // `k` name or `v` value
   if (isCustom && isDigit(token.charCodeAt(1))) {
@@ -110,7 +128,7 @@ function readToken(reading: ItemReading, token: string): void {
     if (custom.has(prefix)) {
       warn(reading, 'item_duplicate_key', `${prefix} appears twice in the item; the last one won`);
     }
-    custom.set(prefix, { text: decodeText(reading, token.slice(2)), token });
+    custom.set(prefix, { text: decodeText(reading, token.slice(2), hasEscape), token });
     return;
   }
 
@@ -119,20 +137,22 @@ function readToken(reading: ItemReading, token: string): void {
   reading.unparsed.push(token);
 }
 
-function readField(reading: ItemReading, field: string, token: string): void {
-  if (Object.hasOwn(reading.item, field)) {
-    warn(reading, 'item_duplicate_key', `${field} appears twice in the item; the last one won`);
+function readField(reading: ItemReading, field: ItemField, raw: string, hasEscape: boolean): void {
+  if ((reading.seenFields & field.bit) !== 0) {
+    const message = `${field.name} appears twice in the item; the last one won`;
+    warn(reading, 'item_duplicate_key', message);
   }
-  const text = decodeText(reading, token.slice(2));
-  if (!NUMERIC_ITEM_FIELDS.has(field)) {
-    reading.item[field] = text;
+  reading.seenFields |= field.bit;
+  const text = decodeText(reading, raw, hasEscape);
+  if (!field.isNumeric) {
+    reading.item[field.name] = text;
     return;
   }
   const number = parseWireNumber(text);
   if (number === undefined) {
-    warn(reading, 'not_a_number', `${field} "${text}" is not a number; kept as text`);
+    warn(reading, 'not_a_number', `${field.name} "${text}" is not a number; kept as text`);
   }
-  reading.item[field] = number ?? text;
+  reading.item[field.name] = number ?? text;
 }
 
 /**
@@ -173,7 +193,10 @@ function unpaired(reading: ItemReading, token: string): void {
   reading.unparsed.push(token);
 }
 
-function decodeText(reading: ItemReading, raw: string): string {
+function decodeText(reading: ItemReading, raw: string, hasEscape: boolean): string {
+  if (!hasEscape) {
+    return raw;
+  }
   const decoded = percentDecode(raw, { plusAsSpace: true });
   if (decoded.isMalformed) {
     warn(reading, 'malformed_escape', `item value "${raw}" holds an invalid percent-escape`);

@@ -3,7 +3,7 @@ import { parseQuery } from '../text/parse-query.js';
 import { setEntry } from '../text/set-entry.js';
 import type { UrlParts } from '../text/split-url.js';
 import { addWarning } from './add-warning.js';
-import { createEventDraft } from './event-draft.js';
+import { createEmptyGa4Event } from './event-draft.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -55,7 +55,7 @@ function buildEvent(
   endpoint: string,
   index: number,
 ): Ga4Event {
-  const event = createEventDraft(endpoint, index).event;
+  const event = createEmptyGa4Event(endpoint, index);
   applyQuery(event, parts.query);
   applyPayload(event, payload);
   event.name = typeof entry.name === 'string' && entry.name !== '' ? entry.name : null;

@@ -10,16 +10,68 @@ export interface PendingItem {
 /** The two records of typed values: event parameters and user properties. */
 export type ParamGroup = 'params' | 'userProperties';
 
+/** A GA4 event being decoded: everything but `raw`, which is attached when it is finished. */
+export type DraftEvent = Omit<Ga4Event, 'raw'>;
+
 /** A GA4 event while its pairs are being applied, with the bookkeeping the finished event drops. */
 export interface EventDraft {
-  event: Ga4Event;
+  event: DraftEvent;
+  /** Every pair's key and still-encoded value, in order: key, value, key, value … */
+  rawEntries: string[];
   pendingItems: PendingItem[];
   /** The wire key that set each entry, to notice `ep.value` next to `epn.value`. */
-  wireKeys: Record<ParamGroup, Record<string, string>>;
+  wireKeys: Record<ParamGroup, Map<string, string> | undefined>;
 }
 
 export function createEventDraft(endpoint: string, lineIndex: number): EventDraft {
-  const event: Ga4Event = {
+  return {
+    event: createDraftEvent(endpoint, lineIndex),
+    rawEntries: [],
+    pendingItems: [],
+    wireKeys: { params: undefined, userProperties: undefined },
+  };
+}
+
+/** An empty event with an empty `raw` record, for decoders that fill `raw` as they go. */
+export function createEmptyGa4Event(endpoint: string, lineIndex: number): Ga4Event {
+  return { ...createDraftEvent(endpoint, lineIndex), raw: {} };
+}
+
+/**
+ * An independent copy of a draft whose pairs are applied but which is not finished yet, so
+ * that several body lines can start from the same decoded URL. Only what applying pairs fills
+ * is copied: items and consent signals are decoded later, per event.
+ */
+export function copyEventDraft(draft: EventDraft): EventDraft {
+  const event = draft.event;
+  return {
+    event: {
+      ...event,
+      params: { ...event.params },
+      items: [],
+      userProperties: { ...event.userProperties },
+      consent: { ...event.consent },
+      ids: { ...event.ids },
+      page: { ...event.page },
+      session: { ...event.session },
+      campaign: { ...event.campaign },
+      clientHints: { ...event.clientHints },
+      serverSide: { ...event.serverSide },
+      flags: { ...event.flags },
+      unknown: { ...event.unknown },
+      warnings: event.warnings.map((warning) => ({ ...warning })),
+    },
+    rawEntries: [...draft.rawEntries],
+    pendingItems: [...draft.pendingItems],
+    wireKeys: {
+      params: copyLookup(draft.wireKeys.params),
+      userProperties: copyLookup(draft.wireKeys.userProperties),
+    },
+  };
+}
+
+function createDraftEvent(endpoint: string, lineIndex: number): DraftEvent {
+  return {
     layer: 'ga4',
     name: null,
     params: {},
@@ -34,18 +86,12 @@ export function createEventDraft(endpoint: string, lineIndex: number): EventDraf
     serverSide: {},
     flags: {},
     unknown: {},
-    raw: {},
     lineIndex,
     endpoint,
     warnings: [],
   };
-  return {
-    event,
-    pendingItems: [],
-    wireKeys: { params: createLookup(), userProperties: createLookup() },
-  };
 }
 
-function createLookup(): Record<string, string> {
-  return Object.create(null) as Record<string, string>;
+function copyLookup(lookup: Map<string, string> | undefined): Map<string, string> | undefined {
+  return lookup === undefined ? undefined : new Map(lookup);
 }

@@ -30,7 +30,7 @@ export function recogniseGa4Request(parts: UrlParts): Ga4Recognition {
   if (auxiliary !== undefined) {
     return { kind: 'auxiliary', request: auxiliary };
   }
-  if (LOOKALIKE_HOSTS.some((host) => parts.host === host || parts.host.endsWith(`.${host}`))) {
+  if (LOOKALIKE_HOSTS.some((host) => isSameOrSubdomain(parts.host, host))) {
     return { kind: 'none' };
   }
 
@@ -49,6 +49,10 @@ export function recogniseGa4Request(parts: UrlParts): Ga4Recognition {
   return hidden === undefined
     ? { kind: 'none' }
     : { kind: 'collect', query: hidden.query, isBase64Wrapped: true };
+}
+
+function isSameOrSubdomain(host: string, domain: string): boolean {
+  return host.endsWith(domain) && (host.length === domain.length || host.endsWith(`.${domain}`));
 }
 
 function hasGa4Shape(query: string): boolean {

@@ -1,4 +1,3 @@
-import type { QueryPair } from '../text/parse-query.js';
 import { parseWireNumber } from '../text/parse-wire-number.js';
 import { setEntry } from '../text/set-entry.js';
 import { addWarning } from './add-warning.js';
@@ -11,45 +10,46 @@ import type { EventDraft, ParamGroup } from './event-draft.js';
  */
 export function setTypedParam(
   draft: EventDraft,
-  pair: QueryPair,
+  key: string,
+  value: string,
   group: ParamGroup,
   nameStart: number,
   isNumeric: boolean,
 ): void {
-  const name = pair.key.slice(nameStart);
+  const name = key.slice(nameStart);
   if (name === '') {
-    const message = `${pair.key} has no parameter name after the prefix`;
-    addWarning(draft.event.warnings, 'empty_parameter_name', message, pair.key);
-    setEntry(draft.event.unknown, pair.key, pair.value);
+    const message = `${key} has no parameter name after the prefix`;
+    addWarning(draft.event.warnings, 'empty_parameter_name', message, key);
+    setEntry(draft.event.unknown, key, value);
     return;
   }
 
-  const number = isNumeric ? parseWireNumber(pair.value) : undefined;
+  const number = isNumeric ? parseWireNumber(value) : undefined;
   if (isNumeric && number === undefined) {
-    const message = `${pair.key} is sent as a number but holds text`;
-    addWarning(draft.event.warnings, 'not_a_number', message, pair.key);
+    const message = `${key} is sent as a number but holds text`;
+    addWarning(draft.event.warnings, 'not_a_number', message, key);
   }
-  storeParam(draft, pair, group, name, number ?? pair.value);
+  storeParam(draft, key, group, name, number ?? value);
 }
 
 /** Stores an event parameter that gtag sends under a short key, such as `cu` for `currency`. */
-export function setLiftedParam(draft: EventDraft, pair: QueryPair, name: string): void {
-  storeParam(draft, pair, 'params', name, pair.value);
+export function setLiftedParam(draft: EventDraft, key: string, value: string, name: string): void {
+  storeParam(draft, key, 'params', name, value);
 }
 
 function storeParam(
   draft: EventDraft,
-  pair: QueryPair,
+  key: string,
   group: ParamGroup,
   name: string,
   value: string | number,
 ): void {
-  const wireKeys = draft.wireKeys[group];
-  const previousKey = wireKeys[name];
-  if (previousKey !== undefined && previousKey !== pair.key) {
-    const message = `${name} arrived as both ${previousKey} and ${pair.key}; ${pair.key} won`;
-    addWarning(draft.event.warnings, 'parameter_conflict', message, pair.key);
+  const wireKeys = (draft.wireKeys[group] ??= new Map());
+  const previousKey = wireKeys.get(name);
+  if (previousKey !== undefined && previousKey !== key) {
+    const message = `${name} arrived as both ${previousKey} and ${key}; ${key} won`;
+    addWarning(draft.event.warnings, 'parameter_conflict', message, key);
   }
-  wireKeys[name] = pair.key;
+  wireKeys.set(name, key);
   setEntry(draft.event[group], name, value);
 }

@@ -1,4 +1,4 @@
-import { needsDecoding, percentDecode } from './percent-decode.js';
+import { QueryScanner } from './query-scanner.js';
 
 /** One `key=value` segment of a query string or form body, decoded and raw side by side. */
 export interface QueryPair {
@@ -25,44 +25,19 @@ export interface ParseQueryOptions {
  * one; empty segments (`a=1&&b=2`) carry nothing and are skipped. Never throws.
  */
 export function parseQuery(text: string, options?: ParseQueryOptions): QueryPair[] {
-  const separator = options?.separator || '&';
-  const isPlusSpace = options?.plusAsSpace ?? true;
+  const scanner = new QueryScanner(text, options?.separator || '&', options?.plusAsSpace ?? true);
   const pairs: QueryPair[] = [];
-
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf(separator, start);
-    if (end === -1) {
-      end = text.length;
-    }
-    if (end > start) {
-      pairs.push(parsePair(text, start, end, isPlusSpace));
-    }
-    start = end + separator.length;
+  while (scanner.next()) {
+    const key = scanner.key();
+    const value = scanner.value();
+    pairs.push({
+      key,
+      rawKey: scanner.rawKey(),
+      rawValue: scanner.rawValue(),
+      value,
+      hasEquals: scanner.hasEquals,
+      isMalformed: scanner.isMalformed,
+    });
   }
   return pairs;
-}
-
-function parsePair(text: string, start: number, end: number, isPlusSpace: boolean): QueryPair {
-  let equalsAt = text.indexOf('=', start);
-  const hasEquals = equalsAt !== -1 && equalsAt < end;
-  if (!hasEquals) {
-    equalsAt = end;
-  }
-  const rawKey = text.slice(start, equalsAt);
-  const rawValue = hasEquals ? text.slice(equalsAt + 1, end) : '';
-
-  // Most keys and values hold no escape; not calling the decoder for them saves the most time.
-  const pair = { key: rawKey, rawKey, rawValue, value: rawValue, hasEquals, isMalformed: false };
-  if (needsDecoding(rawKey, isPlusSpace)) {
-    const key = percentDecode(rawKey, { plusAsSpace: isPlusSpace });
-    pair.key = key.value;
-    pair.isMalformed = key.isMalformed;
-  }
-  if (needsDecoding(rawValue, isPlusSpace)) {
-    const value = percentDecode(rawValue, { plusAsSpace: isPlusSpace });
-    pair.value = value.value;
-    pair.isMalformed ||= value.isMalformed;
-  }
-  return pair;
 }

@@ -23,15 +23,30 @@ export function percentDecode(text: string, options?: PercentDecodeOptions): Dec
     return { value: text, isMalformed: false };
   }
 
+  const decoded = decodeEscapes(text, isPlusSpace);
+  if (decoded !== undefined) {
+    return { value: decoded, isMalformed: false };
+  }
   const spaced = isPlusSpace ? text.replaceAll('+', ' ') : text;
+  return { value: decodeEscapesTolerantly(spaced), isMalformed: true };
+}
+
+/**
+ * Decodes a text known to hold `%` (or `+`, when it means a space), or returns undefined when
+ * some escape is malformed, leaving the tolerant decoding to the caller. For hot loops that
+ * cannot afford a result object per text.
+ */
+export function decodeEscapes(text: string, isPlusSpace: boolean): string | undefined {
+  // `replaceAll` costs even when there is nothing to replace, and most texts hold no `+`.
+  const spaced = isPlusSpace && text.includes('+') ? text.replaceAll('+', ' ') : text;
   const ascii = decodeAsciiEscapes(spaced);
   if (ascii !== undefined) {
-    return { value: ascii, isMalformed: false };
+    return ascii;
   }
   try {
-    return { value: decodeURIComponent(spaced), isMalformed: false };
+    return decodeURIComponent(spaced);
   } catch {
-    return { value: decodeEscapesTolerantly(spaced), isMalformed: true };
+    return undefined;
   }
 }
 

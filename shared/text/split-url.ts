@@ -24,40 +24,42 @@ export function splitUrl(url: string): UrlParts {
   const beforeQuery = questionAt === -1 ? text : text.slice(0, questionAt);
   const query = questionAt === -1 ? '' : text.slice(questionAt + 1);
 
-  const authorityLength = lengthOfAuthorityPrefix(beforeQuery);
-  if (authorityLength === -1) {
+  const hostStart = startOfHost(beforeQuery);
+  if (hostStart === -1) {
     return isBareQuery(text) ? emptyParts(text) : { ...emptyParts(query), path: beforeQuery };
   }
 
-  const prefix = beforeQuery.slice(0, authorityLength);
-  const authority = prefix
-    .replace(SCHEME, '')
-    .replace(/^\/\//, '')
-    .replace(/^[^@]*@/, '');
+  const slashAt = beforeQuery.indexOf('/', hostStart);
+  const pathStart = slashAt === -1 ? beforeQuery.length : slashAt;
+  const authority = withoutCredentials(beforeQuery.slice(hostStart, pathStart)).toLowerCase();
   return {
-    host: hostOf(authority.toLowerCase()),
-    authority: authority.toLowerCase(),
-    path: beforeQuery.slice(authorityLength),
+    host: hostOf(authority),
+    authority,
+    path: beforeQuery.slice(pathStart),
     query,
   };
 }
 
-/** Length of a leading `scheme://host:port`, `//host` or scheme-less `host.tld`; -1 if none. */
-function lengthOfAuthorityPrefix(text: string): number {
+/** Where the host starts after a leading `scheme://` or `//`, 0 for `host.tld/…`; -1 if none. */
+function startOfHost(text: string): number {
+  // Nearly every captured URL starts like this; the regular expression is for the rest.
+  if (text.startsWith('https://')) {
+    return 8;
+  }
   const scheme = SCHEME.exec(text);
-  let hostStart = -1;
   if (scheme !== null) {
-    hostStart = scheme[0].length;
-  } else if (text.startsWith('//')) {
-    hostStart = 2;
-  } else if (looksLikeSchemelessHost(text)) {
-    hostStart = 0;
+    return scheme[0].length;
   }
-  if (hostStart === -1) {
-    return -1;
+  if (text.startsWith('//')) {
+    return 2;
   }
-  const slashAt = text.indexOf('/', hostStart);
-  return slashAt === -1 ? text.length : slashAt;
+  return looksLikeSchemelessHost(text) ? 0 : -1;
+}
+
+/** `user:password@host` → `host`: everything up to the first `@`. */
+function withoutCredentials(authority: string): string {
+  const credentialsEnd = authority.indexOf('@');
+  return credentialsEnd === -1 ? authority : authority.slice(credentialsEnd + 1);
 }
 
 /** `www.google-analytics.com/g/collect` pasted without its scheme. */

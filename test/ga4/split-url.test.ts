@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBase64Text } from '../../shared/text/decode-base64-text.js';
 import { parseWireNumber } from '../../shared/text/parse-wire-number.js';
@@ -94,5 +95,14 @@ describe('parseWireNumber', () => {
     ['1.2.3', undefined],
   ])('reads %j as %j', (text, expected) => {
     expect(parseWireNumber(text)).toBe(expected);
+  });
+
+  it('reads runs of digits, short and long, exactly as Number() does', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{1,22}$/), (digits) => {
+        expect(parseWireNumber(digits)).toBe(Number(digits));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

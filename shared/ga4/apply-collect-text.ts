@@ -1,0 +1,105 @@
+import { QueryScanner } from '../text/query-scanner.js';
+import { addWarning } from './add-warning.js';
+import { applyCollectPair } from './apply-collect-pair.js';
+import { COLLECT_FIELD_COUNT, COLLECT_FIELDS, type CollectField } from './collect-field-table.js';
+import type { EventDraft } from './event-draft.js';
+
+/**
+ * The source (a URL query or a body line) that last sent each known field, by number. One
+ * table for all sources, told apart by a counter, instead of a fresh table per source: the
+ * allocations showed up in profiles of the bundled captures. Decoding never re-enters itself,
+ * so one table is enough.
+ */
+const fieldSentBy = new Uint32Array(COLLECT_FIELD_COUNT);
+let lastSource = 0;
+
+/**
+ * Applies one source of a `/g/collect` event, the URL's query or one body line, to the draft
+ * in a single pass: every pair goes to the place its key names and, still encoded, to the
+ * entries `raw` is built from when read; a key the source sends twice is reported (the last
+ * value wins). Values are only decoded when they hold an escape, and item values (`prN`) not
+ * at all: they are split first.
+ */
+export function applyCollectText(draft: EventDraft, text: string): void {
+  const scanner = new QueryScanner(text);
+  const source = startSource();
+  let otherKeys: Set<string> | undefined;
+  const event = draft.event;
+  while (scanner.next()) {
+    const decodedKey = scanner.key();
+    const field = COLLECT_FIELDS.get(decodedKey);
+    // The table's copy of a known key is already interned: cheaper to store under later.
+    const key = field?.key ?? decodedKey;
+    const isRepeated =
+      field === undefined
+        ? isOtherRepeated((otherKeys ??= new Set()), key)
+        : isFieldRepeated(field, source);
+    if (isRepeated) {
+      const message = `${key} is sent twice in one query or line; the last value won`;
+      addWarning(event.warnings, 'duplicate_key', message, key);
+    }
+    const rawValue = scanner.rawValue();
+    draft.rawEntries.push(key, rawValue);
+    if (field === undefined && isItemKey(key)) {
+      queueItem(draft, key, rawValue);
+      continue;
+    }
+
+    const value = scanner.value(rawValue);
+    if (scanner.isMalformed) {
+      const message = `${key} holds an invalid percent-escape, kept as written`;
+      addWarning(event.warnings, 'malformed_escape', message, key);
+    }
+    applyCollectPair(draft, key, value, field);
+  }
+}
+
+function startSource(): number {
+  if (lastSource === 0xffffffff) {
+    fieldSentBy.fill(0);
+    lastSource = 0;
+  }
+  lastSource += 1;
+  return lastSource;
+}
+
+function isFieldRepeated(field: CollectField, source: number): boolean {
+  const isRepeated = fieldSentBy[field.id] === source;
+  fieldSentBy[field.id] = source;
+  return isRepeated;
+}
+
+function isOtherRepeated(otherKeys: Set<string>, key: string): boolean {
+  const isRepeated = otherKeys.has(key);
+  otherKeys.add(key);
+  return isRepeated;
+}
+
+/** `pr` followed by digits only: `pr1` … `pr200`. */
+function isItemKey(key: string): boolean {
+  if (key.length < 3 || key.charCodeAt(0) !== 112 || key.charCodeAt(1) !== 114) {
+    return false;
+  }
+  for (let index = 2; index < key.length; index++) {
+    const code = key.charCodeAt(index);
+    if (code < 48 || code > 57) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Items are decoded once all pairs are in, so a body line's `pr1` can replace the URL's; they
+ * are split on `~` before anything is decoded (§5).
+ */
+function queueItem(draft: EventDraft, key: string, rawValue: string): void {
+  const number = Number(key.slice(2));
+  const pending = { number, key, rawValue };
+  const sameNumberAt = draft.pendingItems.findIndex((item) => item.number === number);
+  if (sameNumberAt === -1) {
+    draft.pendingItems.push(pending);
+  } else {
+    draft.pendingItems[sameNumberAt] = pending;
+  }
+}
