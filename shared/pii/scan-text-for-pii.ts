@@ -4,7 +4,9 @@ import { detectIbans } from './detect-iban.js';
 import { detectIpAddresses } from './detect-ip-address.js';
 import { detectPhones } from './detect-phone.js';
 import { maskCardNumber, maskEmail, maskIban, maskIpAddress, maskPhone } from './mask-excerpt.js';
+import { noFindings } from './no-findings.js';
 import type { PiiFinding, PiiKind } from './pii-types.js';
+import { readDigitShape, readTextShape, type DigitShape, type TextShape } from './text-shape.js';
 
 export interface TextScanOptions {
   skipIpAddresses?: boolean;
@@ -15,15 +17,27 @@ const maxFindings = 10;
 
 /**
  * Personal data inside free text, by value alone: emails, IBANs, card numbers, phone numbers
- * and IP addresses. Cheap character tests decide which detectors run, so ordinary short
- * values cost a single pass. A match contained in an earlier one is not reported twice.
+ * and IP addresses. One pass over the characters decides which detectors could match, so
+ * ordinary values cost that pass alone. A match contained in an earlier one is not reported
+ * twice. `knownShape` is the text's shape when the caller has read it already (whitespace
+ * around the text does not change it). The shared empty result must not be modified.
  */
-export function scanTextForPii(text: string, options: TextScanOptions = {}): PiiFinding[] {
-  const digits = countDigits(text);
-  const hasAt = text.includes('@');
-  const mayBeIp =
-    digits >= 4 && !options.skipIpAddresses && (text.includes('.') || text.includes(':'));
-  if (!hasAt && digits < 7 && !mayBeIp) return [];
+export function scanTextForPii(
+  text: string,
+  options: TextScanOptions = {},
+  knownShape?: TextShape,
+): readonly PiiFinding[] {
+  const shape = knownShape ?? readTextShape(text);
+  const mayBeEmail = shape.hasAt;
+  const mayBeIp = shape.digits >= 4 && !options.skipIpAddresses && mayHoldIpAddress(shape);
+  // Phones, cards and IBANs all need seven digits or more.
+  const digitShape = shape.digits >= 7 ? readDigitShape(text) : undefined;
+  const mayBeIban = digitShape !== undefined && digitShape.hasIbanStart;
+  const mayBeCard =
+    shape.digits >= 13 && digitShape !== undefined && digitShape.longestCardRun >= 13;
+  const mayBePhone =
+    digitShape !== undefined && !options.skipPhones && mayHoldPhone(shape, digitShape);
+  if (!mayBeEmail && !mayBeIban && !mayBeCard && !mayBePhone && !mayBeIp) return noFindings;
 
   const findings: PiiFinding[] = [];
   const seen: string[] = [];
@@ -36,21 +50,22 @@ export function scanTextForPii(text: string, options: TextScanOptions = {}): Pii
     }
   };
 
-  if (hasAt) report('email', detectEmails(text), maskEmail);
-  if (digits >= 7) {
-    report('iban', detectIbans(text), maskIban);
-    if (digits >= 13) report('card_number', detectCardNumbers(text), maskCardNumber);
-    if (!options.skipPhones) report('phone', detectPhones(text), maskPhone);
-  }
+  if (mayBeEmail) report('email', detectEmails(text), maskEmail);
+  if (mayBeIban) report('iban', detectIbans(text), maskIban);
+  if (mayBeCard) report('card_number', detectCardNumbers(text), maskCardNumber);
+  if (mayBePhone) report('phone', detectPhones(text), maskPhone);
   if (mayBeIp) report('ip_address', detectIpAddresses(text), maskIpAddress);
   return findings;
 }
 
-function countDigits(text: string): number {
-  let count = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code >= 48 && code <= 57) count++;
-  }
-  return count;
+// International numbers start `+digit`; national ones `0digit` and are grouped; North
+// American ones have ten digits and are grouped (the three patterns in detect-phone.ts).
+function mayHoldPhone(shape: TextShape, digitShape: DigitShape): boolean {
+  if (digitShape.hasPlusDigit) return true;
+  return digitShape.hasGroupSeparator && (digitShape.hasZeroDigit || shape.digits >= 10);
+}
+
+// IPv4 needs three dots; IPv6 a `::` or seven colons (detect-ip-address.ts).
+function mayHoldIpAddress(shape: TextShape): boolean {
+  return shape.dots >= 3 || shape.colons >= 2;
 }

@@ -1,10 +1,10 @@
 import { isHashedValue } from './detect-hash.js';
-import { isVersionKey } from './detect-ip-address.js';
+import { keyTraits } from './key-traits.js';
 import { maskHash, maskText } from './mask-excerpt.js';
-import { isPersonalQueryName } from './personal-field-names.js';
+import { noFindings } from './no-findings.js';
 import type { PiiFinding } from './pii-types.js';
 import { isMeaningfulValue } from './is-meaningful-value.js';
-import { scanTextForPii } from './scan-text-for-pii.js';
+import { scanTextForPii, type TextScanOptions } from './scan-text-for-pii.js';
 
 const maxFindings = 20;
 const urlShape = /^(?:[a-z][a-z0-9+.-]*:)?\/\//i;
@@ -29,16 +29,13 @@ export function scanUrlForPii(url: string, depth = 0): PiiFinding[] {
   const path = withoutOrigin(queryAt < 0 ? beforeHash : beforeHash.slice(0, queryAt));
   const query = queryAt < 0 ? '' : beforeHash.slice(queryAt + 1);
 
-  const findings = [
-    ...scanPath(path),
-    ...scanQuery(query, depth),
-    ...scanFragment(fragment, depth),
-  ];
-  return findings.slice(0, maxFindings);
+  const findings: PiiFinding[] = [];
+  findings.push(...scanPath(path), ...scanQuery(query, depth), ...scanFragment(fragment, depth));
+  return findings.length > maxFindings ? findings.slice(0, maxFindings) : findings;
 }
 
-function scanFragment(fragment: string, depth: number): PiiFinding[] {
-  if (fragment === '') return [];
+function scanFragment(fragment: string, depth: number): readonly PiiFinding[] {
+  if (fragment === '') return noFindings;
   const queryAt = fragment.indexOf('?');
   if (queryAt >= 0) {
     return [
@@ -49,36 +46,42 @@ function scanFragment(fragment: string, depth: number): PiiFinding[] {
   return fragment.includes('=') ? scanQuery(fragment, depth) : scanPath(fragment);
 }
 
-function scanPath(path: string): PiiFinding[] {
-  if (path === '' || path === '/') return [];
-  return scanTextForPii(decode(path), { skipPhones: true, skipIpAddresses: true });
+const pathScan: TextScanOptions = { skipPhones: true, skipIpAddresses: true };
+const versionValueScan: TextScanOptions = { skipIpAddresses: true };
+const valueScan: TextScanOptions = {};
+
+function scanPath(path: string): readonly PiiFinding[] {
+  if (path === '' || path === '/') return noFindings;
+  return scanTextForPii(decode(path), pathScan);
 }
 
-function scanQuery(query: string, depth: number): PiiFinding[] {
-  const findings: PiiFinding[] = [];
+function scanQuery(query: string, depth: number): readonly PiiFinding[] {
+  let findings: PiiFinding[] | undefined;
   for (const part of query.split('&')) {
     const equals = part.indexOf('=');
     if (equals <= 0) continue;
     const name = decode(part.slice(0, equals));
     const value = decode(part.slice(equals + 1)).trim();
     if (value === '') continue;
-    findings.push(...scanParameter(name, value, depth));
+    const found = scanParameter(name, value, depth);
+    if (found.length > 0) (findings ??= []).push(...found);
   }
-  return findings;
+  return findings ?? noFindings;
 }
 
-function scanParameter(name: string, value: string, depth: number): PiiFinding[] {
+function scanParameter(name: string, value: string, depth: number): readonly PiiFinding[] {
   const label = name.length > 40 ? `${name.slice(0, 40)}…` : name;
   if (isHashedValue(value))
     return [{ kind: 'hashed', path: '', excerpt: `${label}=${maskHash(value)}`, isHashed: true }];
 
+  const traits = keyTraits(name);
   const inner =
     depth < 1 && looksLikeUrl(value)
       ? scanUrlForPii(value, depth + 1)
-      : scanTextForPii(value, { skipIpAddresses: isVersionKey(name) });
+      : scanTextForPii(value, traits.isVersion ? versionValueScan : valueScan);
   if (inner.length > 0)
     return inner.map((finding) => ({ ...finding, excerpt: `${label}=${finding.excerpt}` }));
-  if (!isPersonalQueryName(name) || !isMeaningfulValue(value)) return [];
+  if (!traits.isPersonalInQuery || !isMeaningfulValue(value)) return noFindings;
   return [
     { kind: 'url_parameter', path: '', excerpt: `${label}=${maskText(value)}`, isHashed: false },
   ];
@@ -88,7 +91,9 @@ function withoutOrigin(url: string): string {
   return url.replace(/^(?:[a-z][a-z0-9+.-]*:)?\/\/[^/?#]*/i, '');
 }
 
+// Most URL parts hold no escapes; they are returned as they are.
 function decode(text: string): string {
+  if (!text.includes('%') && !text.includes('+')) return text;
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {

@@ -54,7 +54,10 @@ function allOfRule(list: unknown, context: CompileContext): Rule[] {
   if (!nodes) return unsupported(context);
   return [
     {
-      test: (value) => nodes.every((node) => node.test(value)),
+      test: (value) => {
+        for (const node of nodes) if (!node.test(value)) return false;
+        return true;
+      },
       collect: (value, path, issues) => {
         for (const node of nodes) if (!node.test(value)) node.collect(value, path, issues);
       },
@@ -69,7 +72,10 @@ function anyOfRule(list: unknown, context: CompileContext): Rule[] {
   const alternatives = requiredOnlyAlternatives(list as unknown[]);
   return [
     {
-      test: (value) => nodes.some((node) => node.test(value)),
+      test: (value) => {
+        for (const node of nodes) if (node.test(value)) return true;
+        return false;
+      },
       collect: (value, path, issues) => {
         if (alternatives) {
           issues.push({

@@ -1,24 +1,27 @@
 import type { Violation } from '../events/event-types.js';
 import { appendPointer } from '../plan/json-pointer.js';
 import { countCharacters, exceedsCharacters } from './count-characters.js';
-import { ga4Limits, longValueLimits, standardItemFields } from './ga4-rules.js';
+import { ga4Limits, longValueLimits } from './ga4-rules.js';
+import type { ParameterNameFacts } from './parameter-name-facts.js';
 
-/** The parts of an event GA4's limits apply to. */
+// `ga4_limit` errors: names, values and counts past what GA4 collects (ga4-protocol.md §7).
+// GA4 truncates or drops what exceeds them, so the data would be lost. Each function adds its
+// findings to `violations`; parameters are visited by the one pass over their names
+// (`checkNames`), which calls the parameter and item functions here.
+
+/** The parts of an event GA4's limits apply to beyond its parameters. */
 export interface LimitSubject {
-  name: string | null;
-  properties: Record<string, unknown>;
   userProperties?: Record<string, unknown>;
   userId?: string;
   urls?: Record<string, string>;
 }
 
-/**
- * `ga4_limit` errors: names, values and counts past what GA4 collects (ga4-protocol.md §7).
- * GA4 truncates or drops what exceeds them, so the data would be lost.
- */
-export function checkGa4Limits(subject: LimitSubject): Violation[] {
-  const violations: Violation[] = [];
-  const { name, properties } = subject;
+/** The event name's length and the number of parameters (`items` not counted). */
+export function checkEventLimits(
+  name: string | null,
+  parameterCount: number,
+  violations: Violation[],
+): void {
   const event = name ?? 'this event';
   if (name !== null && exceedsCharacters(name, ga4Limits.eventNameLength)) {
     violations.push(
@@ -31,37 +34,34 @@ export function checkGa4Limits(subject: LimitSubject): Violation[] {
       ),
     );
   }
-
-  const parameterNames = Object.keys(properties).filter((key) => key !== 'items');
-  if (parameterNames.length > ga4Limits.parametersPerEvent) {
+  if (parameterCount > ga4Limits.parametersPerEvent) {
     violations.push(
       limit(
         '',
-        `${event} has ${parameterNames.length} parameters; GA4 keeps at most ${ga4Limits.parametersPerEvent}: send fewer.`,
+        `${event} has ${parameterCount} parameters; GA4 keeps at most ${ga4Limits.parametersPerEvent}: send fewer.`,
         ga4Limits.parametersPerEvent,
-        parameterNames.length,
+        parameterCount,
       ),
     );
   }
-  for (const key of parameterNames) checkParameter(key, properties[key], '', event, violations);
-  checkItems(properties['items'], event, violations);
-  checkUserData(subject, violations);
-  return violations;
 }
 
-// `parent` is the pointer of the object holding the parameter; the parameter's own path is
-// only built when there is something to report.
-function checkParameter(
+/**
+ * One parameter's name and value length. `itemIndex` says the parameter belongs to that item;
+ * the path is only built when there is something to report.
+ */
+export function checkParameterLimits(
   key: string,
   value: unknown,
-  parent: string,
+  facts: ParameterNameFacts,
+  itemIndex: number | undefined,
   event: string,
   violations: Violation[],
 ): void {
-  if (exceedsCharacters(key, ga4Limits.parameterNameLength)) {
+  if (facts.isTooLong) {
     violations.push(
       tooLong(
-        appendPointer(parent, key),
+        parameterPath(key, itemIndex),
         `The parameter name "${key.slice(0, 40)}…" in ${event}`,
         countCharacters(key),
         ga4Limits.parameterNameLength,
@@ -70,112 +70,103 @@ function checkParameter(
     );
   }
   if (typeof value !== 'string' || value.length <= ga4Limits.parameterValueLength) return;
-  const maximum = Object.hasOwn(longValueLimits, key)
-    ? (longValueLimits[key] ?? ga4Limits.parameterValueLength)
-    : ga4Limits.parameterValueLength;
-  if (exceedsCharacters(value, maximum)) {
+  if (exceedsCharacters(value, facts.valueLimit)) {
     violations.push(
       tooLong(
-        appendPointer(parent, key),
+        parameterPath(key, itemIndex),
         `The value of "${key}" in ${event}`,
         countCharacters(value),
-        maximum,
+        facts.valueLimit,
         'GA4 cuts the rest; send a shorter value',
       ),
     );
   }
 }
 
-function checkItems(items: unknown, event: string, violations: Violation[]): void {
-  if (!Array.isArray(items)) return;
-  if (items.length > ga4Limits.itemsPerEvent) {
-    violations.push(
-      limit(
-        '/items',
-        `${event} has ${items.length} items; GA4 keeps at most ${ga4Limits.itemsPerEvent}: split the event.`,
-        ga4Limits.itemsPerEvent,
-        items.length,
-      ),
-    );
-  }
-  const customNames = new Set<string>();
-  items.forEach((item, index) => {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) return;
-    const record = item as Record<string, unknown>;
-    for (const key in record) {
-      if (!Object.hasOwn(record, key)) continue;
-      if (!standardItemFields.has(key)) customNames.add(key);
-      checkParameter(key, record[key], `/items/${index}`, event, violations);
-    }
-  });
-  if (customNames.size > ga4Limits.customItemParametersPerEvent) {
-    violations.push(
-      limit(
-        '/items',
-        `The items of ${event} use ${customNames.size} custom parameters; GA4 keeps at most ${ga4Limits.customItemParametersPerEvent}: drop some.`,
-        ga4Limits.customItemParametersPerEvent,
-        customNames.size,
-      ),
-    );
-  }
+/** The number of items, checked before the items' parameters. */
+export function checkItemCount(items: unknown[], event: string, violations: Violation[]): void {
+  if (items.length <= ga4Limits.itemsPerEvent) return;
+  violations.push(
+    limit(
+      '/items',
+      `${event} has ${items.length} items; GA4 keeps at most ${ga4Limits.itemsPerEvent}: split the event.`,
+      ga4Limits.itemsPerEvent,
+      items.length,
+    ),
+  );
 }
 
-function checkUserData(subject: LimitSubject, violations: Violation[]): void {
-  const { userPropertyNameLength, userPropertyValueLength, userIdLength } = ga4Limits;
-  for (const [key, value] of Object.entries(subject.userProperties ?? {})) {
-    const path = appendPointer('/user_properties', key);
-    const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
-    pushIfTooLong(
-      violations,
-      key,
-      userPropertyNameLength,
-      path,
-      `The user property name "${key}"`,
-      'shorten the name',
-    );
-    pushIfTooLong(
-      violations,
-      text,
-      userPropertyValueLength,
-      path,
-      `The value of user property "${key}"`,
-      'send a shorter value',
-    );
-  }
-  if (typeof subject.userId === 'string') {
-    pushIfTooLong(
-      violations,
-      subject.userId,
-      userIdLength,
-      '/user_id',
-      'The user id',
-      'send a shorter id',
-    );
-  }
-  for (const [name, url] of Object.entries(subject.urls ?? {})) {
-    const maximum = Object.hasOwn(longValueLimits, name) ? longValueLimits[name] : undefined;
-    if (maximum === undefined || typeof url !== 'string') continue;
-    pushIfTooLong(
-      violations,
-      url,
-      maximum,
-      appendPointer('', name),
-      `The ${name}`,
-      'GA4 cuts the rest',
-    );
-  }
+/** The number of distinct custom item parameters, checked after the items' parameters. */
+export function checkCustomItemCount(count: number, event: string, violations: Violation[]): void {
+  if (count <= ga4Limits.customItemParametersPerEvent) return;
+  violations.push(
+    limit(
+      '/items',
+      `The items of ${event} use ${count} custom parameters; GA4 keeps at most ${ga4Limits.customItemParametersPerEvent}: drop some.`,
+      ga4Limits.customItemParametersPerEvent,
+      count,
+    ),
+  );
 }
 
-function pushIfTooLong(
+/**
+ * User property names and values, the user id, and the page URLs. Paths and messages are
+ * built only for a finding: building them for every URL of every event was a seventh of the
+ * time spent on a bare page_view.
+ */
+export function checkUserDataLimits(subject: LimitSubject, violations: Violation[]): void {
+  const { userProperties, userId, urls } = subject;
+  if (userProperties) checkUserProperties(userProperties, violations);
+  if (typeof userId === 'string' && exceedsCharacters(userId, ga4Limits.userIdLength)) {
+    const length = countCharacters(userId);
+    violations.push(
+      tooLong('/user_id', 'The user id', length, ga4Limits.userIdLength, 'send a shorter id'),
+    );
+  }
+  if (urls) checkUrls(urls, violations);
+}
+
+function checkUserProperties(
+  userProperties: Record<string, unknown>,
   violations: Violation[],
-  text: string,
-  maximum: number,
-  path: string,
-  subject: string,
-  fix: string,
 ): void {
-  if (exceedsCharacters(text, maximum))
-    violations.push(tooLong(path, subject, countCharacters(text), maximum, fix));
+  const { userPropertyNameLength: nameLimit, userPropertyValueLength: valueLimit } = ga4Limits;
+  for (const key of Object.keys(userProperties)) {
+    const value = userProperties[key];
+    const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+    const isNameLong = exceedsCharacters(key, nameLimit);
+    const isValueLong = exceedsCharacters(text, valueLimit);
+    if (!isNameLong && !isValueLong) continue;
+    const path = appendPointer('/user_properties', key);
+    if (isNameLong) {
+      const subject = `The user property name "${key}"`;
+      violations.push(tooLong(path, subject, countCharacters(key), nameLimit, 'shorten the name'));
+    }
+    if (isValueLong) {
+      const subject = `The value of user property "${key}"`;
+      const length = countCharacters(text);
+      violations.push(tooLong(path, subject, length, valueLimit, 'send a shorter value'));
+    }
+  }
+}
+
+function checkUrls(urls: Record<string, string>, violations: Violation[]): void {
+  for (const name of Object.keys(urls)) {
+    const url = urls[name];
+    const maximum = Object.hasOwn(longValueLimits, name) ? longValueLimits[name] : undefined;
+    if (maximum === undefined || typeof url !== 'string' || !exceedsCharacters(url, maximum))
+      continue;
+    const length = countCharacters(url);
+    violations.push(
+      tooLong(appendPointer('', name), `The ${name}`, length, maximum, 'GA4 cuts the rest'),
+    );
+  }
+}
+
+function parameterPath(key: string, itemIndex: number | undefined): string {
+  return itemIndex === undefined
+    ? appendPointer('', key)
+    : appendPointer(`/items/${itemIndex}`, key);
 }
 
 function tooLong(

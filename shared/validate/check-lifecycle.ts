@@ -16,9 +16,11 @@ export function unplannedViolation(
   return violation;
 }
 
-/** Warnings from the plan entry itself: a deprecated event, or one seen on an unexpected layer. */
-export function checkLifecycle(planned: PlannedEvent, layer: Layer): Violation[] {
-  const violations: Violation[] = [];
+/**
+ * Warnings from the plan entry itself, added to `violations`: a deprecated event, or one seen
+ * on an unexpected layer.
+ */
+export function checkLifecycle(planned: PlannedEvent, layer: Layer, violations: Violation[]): void {
   if (planned.status === 'deprecated') {
     const fix = planned.replacedBy ? `send "${planned.replacedBy}" instead` : 'stop sending it';
     violations.push({
@@ -40,5 +42,4 @@ export function checkLifecycle(planned: PlannedEvent, layer: Layer): Violation[]
       actual: layer,
     });
   }
-  return violations;
 }

@@ -43,7 +43,14 @@ export function createPlanValidator(plan: TrackingPlan): PlanValidator {
 
   return {
     plan,
-    validate: (event) => validateOne(event).verdict,
+    // Not through `validateOne`: a single verdict needs no prepared event kept beside it.
+    validate(event) {
+      try {
+        return judgeEvent(prepareEvent(event, context), context);
+      } catch (error) {
+        return failedVerdict(event, error);
+      }
+    },
     validateAll(events, options) {
       const describe = options?.describe ?? ((index: number) => `event #${index + 1}`);
       const list = Array.isArray(events) ? events : [];

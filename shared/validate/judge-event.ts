@@ -2,10 +2,10 @@ import type { Layer, Verdict, Violation } from '../events/event-types.js';
 import type { PlannedEvent } from '../plan/plan-types.js';
 import { findPiiInEvent } from '../pii/find-pii-in-event.js';
 import type { EventUnderTest } from './event-under-test.js';
-import { checkGa4Limits } from './check-ga4-limits.js';
+import { checkUserDataLimits } from './check-ga4-limits.js';
 import { checkLifecycle, unplannedViolation } from './check-lifecycle.js';
-import { checkNaming } from './check-naming.js';
-import { checkReservedNames } from './check-reserved-names.js';
+import { checkNames } from './check-names.js';
+import { checkReservedUserProperties } from './check-reserved-names.js';
 import { schemaViolations } from './compile-event-schema.js';
 import { piiFindingsToViolations } from './pii-findings-to-violations.js';
 import { isJsonSafe, toJsonSafe } from './to-json-safe.js';
@@ -54,20 +54,16 @@ export function judgeEvent(prepared: PreparedEvent, context: ValidatorContext): 
     ? plannedChecks(prepared, planned, context)
     : [unplannedViolation(name, context.plan.name, globals.unplannedEvents)];
 
-  violations.push(...checkNaming(name, properties, context.naming));
-  if (layer === 'ga4' || layer === 'warehouse') {
-    if (globals.ga4Limits) violations.push(...checkGa4Limits(prepared));
-    if (globals.reservedNames)
-      violations.push(
-        ...checkReservedNames(name, planned !== undefined, properties, prepared.userProperties),
-      );
-  }
+  const checks = context.nameChecks[layer];
+  const names = checkNames(name, planned !== undefined, properties, checks);
+  if (checks.limits) checkUserDataLimits(prepared, names.limits);
+  if (checks.reserved) checkReservedUserProperties(prepared.userProperties, names.reserved);
+  appendAll(violations, names.naming);
+  appendAll(violations, names.limits);
+  appendAll(violations, names.reserved);
   if (globals.pii.enabled && context.piiLayers.has(layer)) {
-    const findings = findPiiInEvent(prepared, {
-      allow: context.piiAllow,
-      scanUrl: context.scanUrl,
-    });
-    violations.push(...piiFindingsToViolations(findings, label));
+    const findings = findPiiInEvent(prepared, context.piiOptions);
+    if (findings.length > 0) appendAll(violations, piiFindingsToViolations(findings, label));
   }
 
   for (const violation of violations) {
@@ -100,8 +96,12 @@ function plannedChecks(
       ),
     );
   }
-  violations.push(...checkLifecycle(planned, prepared.layer));
+  checkLifecycle(planned, prepared.layer, violations);
   return violations;
+}
+
+function appendAll(violations: Violation[], more: readonly Violation[]): void {
+  for (const violation of more) violations.push(violation);
 }
 
 function plainRecord(value: Record<string, unknown>): Record<string, unknown> {
@@ -111,10 +111,7 @@ function plainRecord(value: Record<string, unknown>): Record<string, unknown> {
 }
 
 function stringEntries(record: Record<string, unknown>): Record<string, string> {
-  if (
-    Object.values(record).every((value) => typeof value === 'string') &&
-    !Object.hasOwn(record, '__proto__')
-  ) {
+  if (hasOnlyStrings(record) && !Object.hasOwn(record, '__proto__')) {
     return record as Record<string, string>;
   }
   const strings: Record<string, string> = {};
@@ -122,6 +119,14 @@ function stringEntries(record: Record<string, unknown>): Record<string, string> 
     if (typeof value === 'string' && key !== '__proto__') strings[key] = value;
   }
   return strings;
+}
+
+function hasOnlyStrings(record: Record<string, unknown>): boolean {
+  const keys = Object.keys(record);
+  for (let index = 0; index < keys.length; index++) {
+    if (typeof record[keys[index] as string] !== 'string') return false;
+  }
+  return true;
 }
 
 export function readLayer(value: unknown): Layer {

@@ -1,3 +1,4 @@
+import { decodeCollectHit } from '../../shared/ga4/decode-collect-hit.js';
 import { describe, expect, it } from 'vitest';
 import { ga4EventToTestInput } from '../../shared/validate/ga4-event-to-test-input.js';
 import { a6PageLocation, ga4Event, greyWomensTee, stanAndFriendsTee } from './corpus-events.js';
@@ -61,13 +62,13 @@ describe('turning a decoded GA4 event into validator input', () => {
     });
   });
 
-  it('restores currency from cu when the params lack it', () => {
-    const hit = ga4Event({
-      name: 'add_to_cart',
-      params: { value: 30.03 },
-      items: [stanAndFriendsTee],
-      raw: { cu: 'USD' },
-    });
+  // `currency` travels as the top-level `cu` (ga4-protocol.md §3.4); the decoder puts it back
+  // under its GA4 name, so the validator never needs the raw wire text.
+  it('validates currency sent as cu, through the decoder', () => {
+    const [hit] = decodeCollectHit(
+      'https://www.google-analytics.com/g/collect?v=2&tid=G-1&en=add_to_cart&cu=USD&epn.value=30.03&pr1=idSKU_12345~pr10.01~qt3',
+    );
+    if (!hit) throw new Error('the hit must decode');
 
     expect(ga4EventToTestInput(hit).properties['currency']).toBe('USD');
     expect(bundledValidator().validate(ga4EventToTestInput(hit)).status).toBe('valid');

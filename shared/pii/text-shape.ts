@@ -1,0 +1,110 @@
+/**
+ * What one pass over a text learns about its characters: enough to tell which detectors
+ * cannot match, so they are not run. Each field is a necessary condition of a detector's
+ * pattern, never a sufficient one: the detector still decides.
+ */
+export interface TextShape {
+  digits: number;
+  dots: number;
+  colons: number;
+  hasAt: boolean;
+  /** A `/`: every URL has one. */
+  hasSlash: boolean;
+  /**
+   * No ASCII character other than hex digits and whitespace, so the trimmed text may be a
+   * digest (characters past ASCII are left to the digest check itself).
+   */
+  mayBeHex: boolean;
+}
+
+/** The shape of `text`, read in one pass of a few comparisons per character. */
+export function readTextShape(text: string): TextShape {
+  let digits = 0;
+  let dots = 0;
+  let colons = 0;
+  let hasAt = false;
+  let hasSlash = false;
+  let mayBeHex = true;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 48 && code <= 57) digits++;
+    else if (code === 46) dots++;
+    else if (code === 58) colons++;
+    else if (code === 64) hasAt = true;
+    else if (code === 47) hasSlash = true;
+    if (mayBeHex && code < 128 && !isHexOrSpace(code)) mayBeHex = false;
+  }
+  return { digits, dots, colons, hasAt, hasSlash, mayBeHex };
+}
+
+/**
+ * Where phone numbers, card numbers and IBANs could start, for texts with enough digits to
+ * hold one (the patterns in detect-phone.ts, detect-card-number.ts and detect-iban.ts).
+ */
+export interface DigitShape {
+  /** `+` then a digit: where an international phone number starts. */
+  hasPlusDigit: boolean;
+  /** `0` then a digit: where a national phone number starts. */
+  hasZeroDigit: boolean;
+  /** A space, `.`, `/` or `-`: what phone numbers are grouped with. */
+  hasGroupSeparator: boolean;
+  /** The most digits in one run where single spaces or dashes may sit between digits. */
+  longestCardRun: number;
+  /** Two capitals then two digits: where an IBAN starts. */
+  hasIbanStart: boolean;
+}
+
+export function readDigitShape(text: string): DigitShape {
+  let hasPlusDigit = false;
+  let hasZeroDigit = false;
+  let hasGroupSeparator = false;
+  let hasIbanStart = false;
+  let cardRun = 0;
+  let longestCardRun = 0;
+  let previous = 0;
+  let second = 0;
+  let third = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (isDigit(code)) {
+      const continuesRun = isDigit(previous) || (isCardSeparator(previous) && isDigit(second));
+      cardRun = continuesRun ? cardRun + 1 : 1;
+      if (cardRun > longestCardRun) longestCardRun = cardRun;
+      if (previous === plus) hasPlusDigit = true;
+      else if (previous === zero) hasZeroDigit = true;
+      if (isDigit(previous) && isCapital(second) && isCapital(third)) hasIbanStart = true;
+    } else if (code === dot || code === space || code === slash || code === dash) {
+      hasGroupSeparator = true;
+    }
+    third = second;
+    second = previous;
+    previous = code;
+  }
+  return { hasPlusDigit, hasZeroDigit, hasGroupSeparator, longestCardRun, hasIbanStart };
+}
+
+const zero = 48;
+const plus = 43;
+const dot = 46;
+const space = 32;
+const slash = 47;
+const dash = 45;
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isCapital(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
+
+function isCardSeparator(code: number): boolean {
+  return code === space || code === dash;
+}
+
+// Hex digits, and the ASCII whitespace `trim` removes from a digest's ends.
+function isHexOrSpace(code: number): boolean {
+  if (code >= 48 && code <= 57) return true;
+  if ((code >= 97 && code <= 102) || (code >= 65 && code <= 70)) return true;
+  return code === space || (code >= 9 && code <= 13);
+}
