@@ -1,17 +1,9 @@
+import { setEntry } from '../text/set-entry.js';
+
 /**
- * Writes `value` as an own, enumerable property. Unlike `target[key] = value`, a key named
- * `__proto__` (which `JSON.parse` happily creates) stays data instead of swapping the prototype.
+ * Writes `value` as an own, enumerable property of any object the replay builds, `__proto__`
+ * included (see `setEntry`, which does the work for every part of the core).
  */
 export function setOwnValue(target: object, key: string, value: unknown): void {
-  if (key !== '__proto__') {
-    (target as Record<string, unknown>)[key] = value;
-    return;
-  }
-
-  Object.defineProperty(target, key, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
+  setEntry(target as Record<string, unknown>, key, value);
 }

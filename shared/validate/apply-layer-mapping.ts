@@ -1,5 +1,5 @@
 import type { LayerMapping } from '../plan/plan-types.js';
-import { setOwn } from './set-own.js';
+import { setEntry } from '../text/set-entry.js';
 
 export type PropertyMapper = (properties: Record<string, unknown>) => Record<string, unknown>;
 
@@ -21,10 +21,10 @@ export function compileLayerMapping(mapping: LayerMapping): PropertyMapper {
       if (isIgnored(key)) continue;
       const value = properties[key];
       if (lifted.has(key) && isPlainObject(value)) liftedObjects.push(value);
-      else setOwn(result, key, value);
+      else setEntry(result, key, value);
     }
     for (const object of liftedObjects) {
-      for (const key of Object.keys(object)) setOwn(result, key, object[key]);
+      for (const key of Object.keys(object)) setEntry(result, key, object[key]);
     }
     return result;
   };

@@ -1,5 +1,5 @@
 import type { Layer } from '../events/event-types.js';
-import { setOwn } from './set-own.js';
+import { setEntry } from '../text/set-entry.js';
 import { stableKey } from './stable-key.js';
 
 /** What duplicate detection needs to know about each event, in arrival order. */
@@ -69,7 +69,7 @@ function uniqueByValues(candidate: DuplicateCandidate): Record<string, unknown> 
   const values: Record<string, unknown> = {};
   for (const name of candidate.uniqueBy) {
     if (!Object.hasOwn(candidate.properties, name)) return undefined;
-    setOwn(values, name, candidate.properties[name]);
+    setEntry(values, name, candidate.properties[name]);
   }
   return values;
 }

@@ -1,6 +1,6 @@
 import type { Ga4Event } from '../events/event-types.js';
 import type { EventUnderTest } from './event-under-test.js';
-import { setOwn } from './set-own.js';
+import { setEntry } from '../text/set-entry.js';
 
 /**
  * The validator's view of a decoded GA4 event: params (plus `items` when there are any) as
@@ -10,7 +10,7 @@ import { setOwn } from './set-own.js';
  */
 export function ga4EventToTestInput(event: Ga4Event): EventUnderTest {
   const properties = copyRecord(event.params);
-  if (event.items.length > 0) setOwn(properties, 'items', event.items.map(copyRecord));
+  if (event.items.length > 0) setEntry(properties, 'items', event.items.map(copyRecord));
 
   const input: EventUnderTest = { name: event.name, layer: 'ga4', properties };
   const userProperties = copyRecord(event.userProperties);

@@ -1,4 +1,4 @@
-import { setOwn } from './set-own.js';
+import { setEntry } from '../text/set-entry.js';
 
 // Deeper than any real event; also how a cyclic object shows up without keeping a seen-set.
 const maxDepth = 64;
@@ -87,7 +87,7 @@ function copyObject(
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const item = toJsonSafe(value[key], depth + 1, seen);
-    if (item !== undefined) setOwn(copy, key.replace(/\p{Cs}/gu, '\uFFFD'), item);
+    if (item !== undefined) setEntry(copy, key.replace(/\p{Cs}/gu, '\uFFFD'), item);
   }
   return copy;
 }
