@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCollectHit } from '../../shared/ga4/decode-collect-hit.js';
+import { stanAndFriendsTee } from '../fixtures/google-example-item.js';
 import { A10, A11, A12, A28, A30, A6, A7 } from './fixtures/part-a-ga4-beacons.js';
 
 /** Google's example item as sesamy-go captured it (samples A6, A7, A10). */
-const GOOGLE_EXAMPLE_ITEM = {
-  item_id: 'SKU_12345',
-  item_name: 'Stan and Friends Tee',
-  affiliation: 'Google Merchandise Store',
-  coupon: 'SUMMER_FUN',
-  discount: 2.22,
-  index: 0,
-  item_brand: 'Google',
-  item_category: 'Apparel',
-  item_category2: 'Adult',
-  item_category3: 'Shirts',
-  item_category4: 'Crew',
-  item_category5: 'Short sleeve',
-  item_list_id: 'related_products',
-  item_list_name: 'Related Products',
-  item_variant: 'green',
-  location_id: 'ChIJIQBpAG2ahYAR_6128GcTUEo',
-  price: 10.01,
-  quantity: 3,
-};
+const GOOGLE_EXAMPLE_ITEM = stanAndFriendsTee;
 
 /** The purchase call's item (sample A11): `index: 5` and another affiliation and list name. */
 const PURCHASE_ITEM = {

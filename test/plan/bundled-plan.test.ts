@@ -4,6 +4,7 @@ import { bundledPlans, findBundledPlan } from '../../shared/plan/bundled-plans.j
 import { loadPlan } from '../../shared/plan/load-plan.js';
 import type { TrackingPlan } from '../../shared/plan/plan-types.js';
 import { createPlanValidator } from '../../shared/validate/create-plan-validator.js';
+import { stanAndFriendsTee } from '../fixtures/google-example-item.js';
 
 const packageRoot = new URL('../../', import.meta.url);
 
@@ -27,26 +28,7 @@ const googlePurchase = {
   coupon: 'SUMMER_SALE',
   customer_type: 'new',
   items: [
-    {
-      item_id: 'SKU_12345',
-      item_name: 'Stan and Friends Tee',
-      affiliation: 'Google Merchandise Store',
-      coupon: 'SUMMER_FUN',
-      discount: 2.22,
-      index: 0,
-      item_brand: 'Google',
-      item_category: 'Apparel',
-      item_category2: 'Adult',
-      item_category3: 'Shirts',
-      item_category4: 'Crew',
-      item_category5: 'Short sleeve',
-      item_list_id: 'related_products',
-      item_list_name: 'Related Products',
-      item_variant: 'green',
-      location_id: 'ChIJIQBpAG2ahYAR_6128GcTUEo',
-      price: 10.01,
-      quantity: 3,
-    },
+    { ...stanAndFriendsTee },
     {
       item_id: 'SKU_12346',
       item_name: "Google Grey Women's Tee",

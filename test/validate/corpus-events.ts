@@ -4,28 +4,10 @@
  * (`epn.value=72.05` → `value: 72.05`, `cu=USD` → `currency: 'USD'`, `prN` → items).
  */
 import type { Ga4Event } from '../../shared/events/event-types.js';
+import { stanAndFriendsTee } from '../fixtures/google-example-item.js';
 
 /** The item every sesamy-go sample carries (A6, A7, A10, A28 `pr1`). */
-export const stanAndFriendsTee = {
-  item_id: 'SKU_12345',
-  item_name: 'Stan and Friends Tee',
-  affiliation: 'Google Merchandise Store',
-  coupon: 'SUMMER_FUN',
-  discount: 2.22,
-  index: 0,
-  item_brand: 'Google',
-  item_category: 'Apparel',
-  item_category2: 'Adult',
-  item_category3: 'Shirts',
-  item_category4: 'Crew',
-  item_category5: 'Short sleeve',
-  item_list_id: 'related_products',
-  item_list_name: 'Related Products',
-  item_variant: 'green',
-  location_id: 'ChIJIQBpAG2ahYAR_6128GcTUEo',
-  price: 10.01,
-  quantity: 3,
-};
+export { stanAndFriendsTee };
 
 /** A28 `pr2`, with the promotion fields and the custom item parameter `k0`/`v0`. */
 export const greyWomensTee = {
