@@ -19,7 +19,8 @@ export function runDecode(url: string, options: DecodeOptions): void {
   if (decoded.kind === 'unrecognised') {
     throw new UsageError(
       `not an analytics request tagwarden recognises: ${truncate(url)}`,
-      'Pass a GA4 /g/collect URL (any host or path prefix), a bare v=2&tid=G-… query string, or a Universal Analytics, Google Ads, Floodlight or Meta pixel URL.',
+      'Pass a GA4 /g/collect URL (any host or path prefix), a bare v=2&tid=G-… query string, ' +
+        'or a Universal Analytics, Google Ads, Floodlight or Meta pixel URL.',
     );
   }
 

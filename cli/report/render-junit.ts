@@ -18,7 +18,8 @@ export function renderJunit(report: CheckReport): string {
   const failures = report.events.filter(isFailure).length;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="tagwarden check ${escapeXml(report.plan.name)}" tests="${report.events.length}" failures="${failures}" errors="${report.inputErrors.length}">`,
+    `<testsuites name="tagwarden check ${escapeXml(report.plan.name)}"` +
+      ` tests="${report.events.length}" failures="${failures}" errors="${report.inputErrors.length}">`,
     ...suites,
     '</testsuites>',
     '',
@@ -59,7 +60,8 @@ function caseXml(layer: string, event: CheckedEvent): string {
     event.violations.find((violation) => violation.severity === 'error') ?? event.violations[0];
   return [
     `${open}>`,
-    `      <failure type="${escapeXml(first?.code ?? 'invalid')}" message="${escapeXml(first?.message ?? 'invalid event')}">${escapeXml(details)}</failure>`,
+    `      <failure type="${escapeXml(first?.code ?? 'invalid')}"` +
+      ` message="${escapeXml(first?.message ?? 'invalid event')}">${escapeXml(details)}</failure>`,
     '    </testcase>',
   ].join('\n');
 }

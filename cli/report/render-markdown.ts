@@ -15,7 +15,15 @@ export function renderMarkdown(report: CheckReport): string {
     '',
     '| events | valid | invalid | unplanned | errors | warnings | notes |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    `| ${summary.events} | ${summary.valid} | ${summary.invalid} | ${summary.unplanned} | ${summary.violations.error} | ${summary.violations.warning} | ${summary.violations.info} |`,
+    row([
+      summary.events,
+      summary.valid,
+      summary.invalid,
+      summary.unplanned,
+      summary.violations.error,
+      summary.violations.warning,
+      summary.violations.info,
+    ]),
     '',
     '| status | layer | event | input | violations |',
     '| --- | --- | --- | --- | --- |',
@@ -27,8 +35,10 @@ export function renderMarkdown(report: CheckReport): string {
           `${violation.severity} \`${violation.code}\` \`${violation.path || '/'}\`: ${violation.message}`,
       )
       .join('<br>');
+    const name = `\`${escapeCell(event.name ?? '(none)')}\``;
+    const source = escapeCell(describeSource(event.source));
     lines.push(
-      `| ${statusIcons[event.status]} | ${event.layer} | \`${escapeCell(event.name ?? '(none)')}\` | ${escapeCell(describeSource(event.source))} | ${escapeCell(violations) || ' '} |`,
+      row([statusIcons[event.status], event.layer, name, source, escapeCell(violations) || ' ']),
     );
   }
   if (report.otherBeacons.length > 0) {
@@ -54,6 +64,10 @@ export function renderMarkdown(report: CheckReport): string {
     );
   }
   return lines.join('\n') + '\n';
+}
+
+function row(cells: Array<string | number>): string {
+  return `| ${cells.join(' | ')} |`;
 }
 
 // Captured values are untrusted: in a pull-request comment, `<` would start HTML and `|` a cell.
