@@ -4,25 +4,13 @@
  * (`epn.value=72.05` → `value: 72.05`, `cu=USD` → `currency: 'USD'`, `prN` → items).
  */
 import type { Ga4Event } from '../../shared/events/event-types.js';
-import { stanAndFriendsTee } from '../fixtures/google-example-item.js';
+import { greyWomensTee, stanAndFriendsTee } from '../fixtures/google-example-item.js';
 
 /** The item every sesamy-go sample carries (A6, A7, A10, A28 `pr1`). */
 export { stanAndFriendsTee };
 
 /** A28 `pr2`, with the promotion fields and the custom item parameter `k0`/`v0`. */
-export const greyWomensTee = {
-  ...stanAndFriendsTee,
-  item_id: 'SKU_12346',
-  item_name: "Google Grey Women's Tee",
-  discount: 3.33,
-  index: 1,
-  item_variant: 'gray',
-  price: 21.01,
-  promotion_id: 'P_12345',
-  promotion_name: 'Summer Sale',
-  google_business_vertical: 'retail',
-  quantity: 2,
-};
+export { greyWomensTee };
 
 /** A28 purchase parameters. */
 export const a28Purchase = {
