@@ -28,7 +28,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['shared/**/*.ts'],
+    files: ['shared/**/*.ts', 'gtm-template/sandbox/**/*.ts'],
     rules: {
       'no-console': 'error',
       'no-restricted-imports': [

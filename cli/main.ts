@@ -78,6 +78,8 @@ program
 
 type CheckCliOptions = Parameters<typeof runCheck>[1];
 
+// Command groups (plan, template, serve/query, audit) register themselves here, one call each.
+
 async function main(): Promise<void> {
   try {
     await program.parseAsync(process.argv);
