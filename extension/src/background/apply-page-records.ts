@@ -1,0 +1,163 @@
+import type { SessionUpdate } from '../common/background-api.js';
+import type { PageNoticeRecord, PageRecord, PageRequestRecord } from '../common/page-record.js';
+import type {
+  PageRequestView,
+  SessionHit,
+  SessionNavigation,
+  TabSession,
+} from '../common/session-types.js';
+import { findJoinableHit, isWireText } from './find-joinable-hit.js';
+import { findNavigationId } from './find-navigation-id.js';
+import { hitState } from './hit-state.js';
+import { noteFrame } from './note-frame.js';
+import { summariseHit } from './summarise-hit.js';
+
+/** The frame a batch came from, as the browser (not the page) says: the port's sender. */
+export interface SenderPlace {
+  frameId: number;
+  documentId?: string;
+  url: string;
+}
+
+/**
+ * Adds a batch of page records to a tab's session and returns what changed, for subscribers.
+ * Pushes and notices are appended; a request joins the hit the network already reported for
+ * it (`findJoinableHit`) or starts a new one. The session is changed in place.
+ */
+export function applyPageRecords(
+  session: TabSession,
+  records: PageRecord[],
+  sender: SenderPlace,
+): SessionUpdate[] {
+  const updates: SessionUpdate[] = [];
+  const { tabId } = session;
+  const inferred = inferMissedNavigation(session, records, sender);
+  if (inferred) updates.push({ type: 'navigation', tabId, navigation: inferred });
+  for (const record of records) {
+    const place = {
+      frameId: sender.frameId,
+      ...(sender.documentId === undefined ? {} : { documentId: sender.documentId }),
+      navigationId: findNavigationId(
+        session.navigations,
+        record.time,
+        sender.frameId === 0 ? record.pageUrl : undefined,
+      ),
+    };
+    if (record.kind === 'push') {
+      const push = withoutRecordFields(record);
+      session.seq += 1;
+      const entry = { ...push, ...place, seq: session.seq };
+      session.pushes.push(entry);
+      updates.push({ type: 'push', tabId, push: entry });
+    } else if (record.kind === 'request') {
+      updates.push({ type: 'hit', tabId, hit: addPageRequest(session, record, place) });
+    } else {
+      updates.push(...addNotice(session, record, place, sender));
+    }
+  }
+  return updates;
+}
+
+type Place = Pick<SessionHit, 'frameId' | 'documentId' | 'navigationId'>;
+
+function addPageRequest(session: TabSession, record: PageRequestRecord, place: Place): SessionHit {
+  const { url, method, ...fields } = withoutRecordFields(record);
+  const view: PageRequestView = { ...fields, frameId: place.frameId };
+  const joined = findJoinableHit(session.hits, {
+    view: 'page',
+    url,
+    frameId: place.frameId,
+    time: record.time,
+    ...(record.body === undefined ? {} : { body: record.body }),
+    isBodyPrefix: record.bodyTruncated === true,
+    isBodyIncomparable: !isWireText(record.bodyKind),
+  });
+  if (joined !== undefined) {
+    joined.page = view;
+    joined.state = hitState(joined);
+    if (record.body !== undefined) joined.summary = summariseHit(url, record.body, method);
+    return joined;
+  }
+
+  session.seq += 1;
+  const hit: SessionHit = {
+    ...place,
+    seq: session.seq,
+    time: record.time,
+    url,
+    method,
+    state: 'pending',
+    page: view,
+    summary: summariseHit(url, record.body, method),
+  };
+  hit.state = hitState(hit);
+  session.hits.push(hit);
+  return hit;
+}
+
+function addNotice(
+  session: TabSession,
+  record: PageNoticeRecord,
+  place: Place,
+  sender: SenderPlace,
+): SessionUpdate[] {
+  const { tabId } = session;
+  const updates: SessionUpdate[] = [];
+  if (record.code === 'hook-started') noteFrame(session, { ...sender, hookStartedAt: record.time });
+  if (record.code === 'bfcache-restored' && sender.frameId === 0) {
+    const navigation = {
+      id: nextNavigationId(session),
+      kind: 'bfcache-restore' as const,
+      url: record.pageUrl,
+      time: record.time,
+    };
+    session.navigations.push(navigation);
+    updates.push({ type: 'navigation', tabId, navigation });
+  }
+  const fields = withoutRecordFields(record);
+  session.seq += 1;
+  const notice = { ...fields, ...place, seq: session.seq };
+  session.notices.push(notice);
+  updates.push({ type: 'notice', tabId, notice });
+  return updates;
+}
+
+/**
+ * A top-frame document the background never heard of: the tab's first page when the worker
+ * was not yet listening as it committed. Later navigations wake the worker, so only a session
+ * without any navigation needs one inferred from its page's records.
+ */
+function inferMissedNavigation(
+  session: TabSession,
+  records: PageRecord[],
+  sender: SenderPlace,
+): SessionNavigation | undefined {
+  const first = records[0];
+  if (sender.frameId !== 0 || session.navigations.length > 0 || first === undefined) return;
+  const navigation: SessionNavigation = {
+    id: nextNavigationId(session),
+    kind: 'document',
+    url: sender.url,
+    time: Math.min(...records.map((record) => record.time)),
+    ...(sender.documentId === undefined ? {} : { documentId: sender.documentId }),
+    isInferred: true,
+  };
+  session.navigations.push(navigation);
+  return navigation;
+}
+
+/** Navigation ids count up per tab from 1. */
+export function nextNavigationId(session: TabSession): number {
+  const last = session.navigations[session.navigations.length - 1];
+  return (last?.id ?? 0) + 1;
+}
+
+/** A page record without its `kind` and its page-side `seq`, which the session replaces. */
+function withoutRecordFields<Record extends { kind: string; seq: number }>(
+  record: Record,
+): Omit<Record, 'kind' | 'seq'> {
+  const copy: Partial<Record> = { ...record };
+  delete copy.kind;
+  delete copy.seq;
+  return copy as Omit<Record, 'kind' | 'seq'>;
+}

@@ -1,0 +1,88 @@
+import { readPageRecord } from '../common/read-page-batch.js';
+import type { PageRecord } from '../common/page-record.js';
+import type { NetworkRequestView, SessionNavigation } from '../common/session-types.js';
+import {
+  applyNetworkOutcome,
+  applyNetworkStart,
+  type NetworkStart,
+} from './apply-network-events.js';
+import { applyPageRecords } from './apply-page-records.js';
+import type { SessionStore } from './create-session-store.js';
+import type { Subscriptions } from './create-subscriptions.js';
+import { recordNavigation, type NavigationEvent } from './record-navigation.js';
+
+/** Who sent a capture message, as the browser reports the port's sender. */
+export interface CaptureSender {
+  tabId?: number;
+  frameId?: number;
+  documentId?: string;
+  url?: string;
+}
+
+export interface CaptureService {
+  onPageRecords(message: unknown, sender: CaptureSender): Promise<void>;
+  onRequestStart(tabId: number, start: NetworkStart): Promise<void>;
+  onRequestOutcome(
+    tabId: number,
+    requestId: string,
+    outcome: Pick<NetworkRequestView, 'statusCode' | 'error' | 'fromCache' | 'completedAt'>,
+  ): Promise<void>;
+  onNavigation(event: NavigationEvent): Promise<void>;
+}
+
+/**
+ * Everything the background hears, applied to the tab's session and published to the
+ * panels subscribed to that tab. Page records are checked again here: the relay is ours,
+ * but the background trusts no message for its shape.
+ */
+export function createCaptureService(
+  store: SessionStore,
+  subscriptions: Subscriptions,
+): CaptureService {
+  return {
+    async onPageRecords(message, sender) {
+      const { tabId, frameId } = sender;
+      if (tabId === undefined || tabId < 0 || frameId === undefined) return;
+      const { records, rejected } = readCaptureMessage(message);
+      const place = {
+        frameId,
+        url: sender.url ?? '',
+        ...(sender.documentId === undefined ? {} : { documentId: sender.documentId }),
+      };
+      const updates = await store.update(tabId, (session) => {
+        session.dropped.invalid += rejected;
+        return applyPageRecords(session, records, place);
+      });
+      subscriptions.publish(updates);
+    },
+    async onRequestStart(tabId, start) {
+      const update = await store.update(tabId, (session) => applyNetworkStart(session, start));
+      if (update !== undefined) subscriptions.publish([update]);
+    },
+    async onRequestOutcome(tabId, requestId, outcome) {
+      const update = await store.update(tabId, (session) =>
+        applyNetworkOutcome(session, requestId, outcome),
+      );
+      if (update !== undefined) subscriptions.publish([update]);
+    },
+    async onNavigation(event) {
+      const navigation: SessionNavigation | undefined = await store.update(event.tabId, (session) =>
+        recordNavigation(session, event),
+      );
+      if (navigation !== undefined)
+        subscriptions.publish([{ type: 'navigation', tabId: event.tabId, navigation }]);
+    },
+  };
+}
+
+function readCaptureMessage(message: unknown): { records: PageRecord[]; rejected: number } {
+  const { type, records, rejected } = (message ?? {}) as Record<string, unknown>;
+  if (type !== 'page-records' || !Array.isArray(records)) return { records: [], rejected: 1 };
+  const valid: PageRecord[] = [];
+  for (const entry of records) {
+    const record = readPageRecord(entry);
+    if (record !== undefined) valid.push(record);
+  }
+  const relayRejected = typeof rejected === 'number' && rejected > 0 ? rejected : 0;
+  return { records: valid, rejected: relayRejected + records.length - valid.length };
+}

@@ -1,0 +1,143 @@
+import type { TabSession } from '../common/session-types.js';
+import { createTabSession } from './create-tab-session.js';
+import { trimSession } from './session-limits.js';
+
+/** The part of `storage.StorageArea` the store uses, so tests can pass a map. */
+export interface StorageAreaLike {
+  get(keys?: null | string | string[]): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
+
+export interface SessionStore {
+  /** Runs `change` on the tab's session (created when missing), then persists it shortly after. */
+  update<Result>(tabId: number, change: (session: TabSession) => Result): Promise<Result>;
+  get(tabId: number): Promise<TabSession | undefined>;
+  list(): Promise<TabSession[]>;
+  /** Empties a tab's session; false when there was none. */
+  clear(tabId: number): Promise<boolean>;
+  remove(tabId: number): Promise<void>;
+  /** Writes every changed session now. */
+  flush(): Promise<void>;
+}
+
+export interface SessionStoreOptions {
+  now?: () => number;
+  /** Changes are written at most this often (ms), not once per record. */
+  persistDelayMs?: number;
+}
+
+const KEY_PREFIX = 'tab:';
+
+/**
+ * Keeps every tab's session in memory and in a storage area (`storage.session` in the
+ * background), so capture needs no open panel and a restarted service worker picks up where
+ * the last one stopped: stored sessions are loaded before the first change is applied. When
+ * the area is full, the session is trimmed to half its records and written again.
+ */
+export function createSessionStore(
+  area: StorageAreaLike,
+  options: SessionStoreOptions = {},
+): SessionStore {
+  const now = options.now ?? Date.now;
+  const delay = options.persistDelayMs ?? 250;
+  const sessions = new Map<number, TabSession>();
+  const dirty = new Set<number>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let loading: Promise<void> | undefined;
+
+  const load = (): Promise<void> => {
+    loading ??= area
+      .get(null)
+      .then((items) => {
+        for (const [key, value] of Object.entries(items)) {
+          const tabId = Number(key.slice(KEY_PREFIX.length));
+          if (key.startsWith(KEY_PREFIX) && isSession(value) && !sessions.has(tabId))
+            sessions.set(tabId, value);
+        }
+      })
+      .catch(() => undefined);
+    return loading;
+  };
+
+  const schedule = (tabId: number): void => {
+    dirty.add(tabId);
+    timer ??= setTimeout(() => void flush(), delay);
+  };
+
+  const flush = async (): Promise<void> => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    const tabIds = [...dirty];
+    dirty.clear();
+    await Promise.all(tabIds.map((tabId) => write(tabId)));
+  };
+
+  const write = async (tabId: number): Promise<void> => {
+    const session = sessions.get(tabId);
+    if (session === undefined) return;
+    try {
+      await area.set({ [KEY_PREFIX + tabId]: session });
+    } catch {
+      trimSession(session, halfOf(session));
+      await area.set({ [KEY_PREFIX + tabId]: session }).catch(() => undefined);
+    }
+  };
+
+  return {
+    async update(tabId, change) {
+      await load();
+      let session = sessions.get(tabId);
+      if (session === undefined) {
+        session = createTabSession(tabId, now());
+        sessions.set(tabId, session);
+      }
+      const result = change(session);
+      trimSession(session);
+      schedule(tabId);
+      return result;
+    },
+    async get(tabId) {
+      await load();
+      return sessions.get(tabId);
+    },
+    async list() {
+      await load();
+      return [...sessions.values()];
+    },
+    async clear(tabId) {
+      await load();
+      const existed = sessions.has(tabId);
+      sessions.set(tabId, createTabSession(tabId, now()));
+      schedule(tabId);
+      return existed;
+    },
+    async remove(tabId) {
+      await load();
+      sessions.delete(tabId);
+      dirty.delete(tabId);
+      await area.remove(KEY_PREFIX + tabId).catch(() => undefined);
+    },
+    flush,
+  };
+}
+
+function isSession(value: unknown): value is TabSession {
+  const session = value as Partial<TabSession> | null;
+  return (
+    typeof session?.tabId === 'number' &&
+    Array.isArray(session.pushes) &&
+    Array.isArray(session.hits)
+  );
+}
+
+function halfOf(session: TabSession) {
+  const half = (length: number) => Math.floor(length / 2);
+  return {
+    pushes: half(session.pushes.length),
+    hits: half(session.hits.length),
+    notices: half(session.notices.length),
+    navigations: half(session.navigations.length) + 1,
+    frames: session.frames.length,
+  };
+}

@@ -1,0 +1,80 @@
+import type { WebRequest } from 'webextension-polyfill';
+import { isAnalyticsUrl } from '../common/is-analytics-url.js';
+import type { NetworkStart } from './apply-network-events.js';
+import type { CaptureService } from './create-capture-service.js';
+import { readRequestBody, type RawRequestBody } from './read-request-body.js';
+
+/** Request types that are never analytics hits (documents, code, fonts, media). */
+const SKIPPED_TYPES = new Set([
+  'main_frame',
+  'sub_frame',
+  'script',
+  'stylesheet',
+  'font',
+  'media',
+  'websocket',
+]);
+
+/**
+ * Listens to `webRequest` for every tab, synchronously at the background's top level as MV3
+ * requires (toolchain notes §4): the start of each analytics request with its body when the
+ * browser gives one, its status on completion and its error when blocked or failed. This is
+ * how hits the page world cannot see are captured: requests from workers, from other
+ * extensions, from images in markup. Requests outside tabs (tabId -1) are skipped.
+ */
+export function registerNetworkListeners(
+  webRequest: WebRequest.Static,
+  capture: CaptureService,
+): void {
+  const filter = { urls: ['<all_urls>'] };
+  const tracked = new Set<string>();
+  const isTracked = (details: { requestId: string; url: string; tabId: number }) =>
+    details.tabId >= 0 && (tracked.has(details.requestId) || isAnalyticsUrl(details.url));
+
+  webRequest.onBeforeRequest.addListener(
+    (details) => {
+      if (details.tabId < 0 || SKIPPED_TYPES.has(details.type) || !isAnalyticsUrl(details.url))
+        return;
+      tracked.add(details.requestId);
+      void capture.onRequestStart(details.tabId, networkStart(details));
+    },
+    filter,
+    ['requestBody'],
+  );
+  webRequest.onCompleted.addListener((details) => {
+    if (!isTracked(details)) return;
+    tracked.delete(details.requestId);
+    const outcome = {
+      statusCode: details.statusCode,
+      fromCache: details.fromCache,
+      completedAt: details.timeStamp,
+    };
+    void capture.onRequestOutcome(details.tabId, details.requestId, outcome);
+  }, filter);
+  webRequest.onErrorOccurred.addListener((details) => {
+    if (!isTracked(details)) return;
+    tracked.delete(details.requestId);
+    const outcome = { error: details.error, completedAt: details.timeStamp };
+    void capture.onRequestOutcome(details.tabId, details.requestId, outcome);
+  }, filter);
+}
+
+function networkStart(details: WebRequest.OnBeforeRequestDetailsType): NetworkStart {
+  const { documentId, initiator, originUrl } = details as {
+    documentId?: string;
+    initiator?: string;
+    originUrl?: string;
+  };
+  const source = initiator ?? originUrl;
+  return {
+    url: details.url,
+    method: details.method,
+    requestId: details.requestId,
+    type: details.type,
+    time: details.timeStamp,
+    frameId: details.frameId,
+    ...(documentId === undefined ? {} : { documentId }),
+    ...(source === undefined ? {} : { initiator: source }),
+    ...readRequestBody(details.requestBody as RawRequestBody | undefined),
+  };
+}

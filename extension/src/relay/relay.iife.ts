@@ -1,0 +1,15 @@
+/**
+ * The isolated-world entry (`document_start`, every frame). Built as a self-contained IIFE
+ * like the hook, so its listener exists before the hook announces itself (toolchain notes §3).
+ */
+import browser from 'webextension-polyfill';
+import { CAPTURE_PORT } from '../common/background-api.js';
+import { createBackgroundLink } from './create-background-link.js';
+import { installE2eBridge } from './install-e2e-bridge.js';
+import { startRelay } from './start-relay.js';
+import { watchDataLayerNames } from './watch-data-layer-names.js';
+
+const link = createBackgroundLink(() => browser.runtime.connect({ name: CAPTURE_PORT }));
+const relay = startRelay(window, link);
+watchDataLayerNames(browser.storage, (names) => relay.sendConfig({ dataLayerNames: names }));
+if (__TAGWARDEN_E2E__) installE2eBridge(window, browser.runtime);
