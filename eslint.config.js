@@ -20,6 +20,17 @@ export default tseslint.config(
     },
   },
   {
+    // Sandboxed template code: the body of function (data) { … }, checked in depth by
+    // `tagwarden template lint`; here it only needs its implicit globals and top-level return.
+    files: ['gtm-template/**/template.js'],
+    languageOptions: {
+      sourceType: 'script',
+      parserOptions: { ecmaFeatures: { globalReturn: true } },
+      globals: { data: 'readonly', require: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['test/browser/page/**/*.js'],
     languageOptions: { globals: globals.browser },
     rules: {

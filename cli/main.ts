@@ -6,6 +6,7 @@ import { runReplay } from './commands/replay-command.js';
 import { exitCodes } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
 import { packageVersion } from './package-version.js';
+import { registerTemplateCommands } from './commands/template/register-template-commands.js';
 
 const program = new Command('tagwarden')
   .description(
@@ -79,6 +80,7 @@ program
 type CheckCliOptions = Parameters<typeof runCheck>[1];
 
 // Command groups (plan, template, serve/query, audit) register themselves here, one call each.
+registerTemplateCommands(program);
 
 async function main(): Promise<void> {
   try {

@@ -119,6 +119,8 @@ export interface ApiEnvironment {
   track<T>(promise: Promise<T>): Promise<T>;
   network: NetworkPort;
   log(level: 'info' | 'warn' | 'error', values: unknown[]): void;
+  /** The kind of template running, when known: `claimRequest` fails outside a CLIENT. */
+  templateKind?: TemplateKind;
   /** Mutable world state the APIs read and write; see WebWorld and ServerWorld. */
   web?: WebWorld;
   server?: ServerWorld;
@@ -151,13 +153,26 @@ export interface ServerWorld {
     body: string;
     remoteAddress: string;
   };
-  response: { status: number; headers: Record<string, string>; body: string; sent: boolean };
+  response: {
+    status: number;
+    headers: Record<string, string>;
+    body: string;
+    sent: boolean;
+    /** `Set-Cookie` header values written by `setCookie`, one per cookie, in call order. */
+    setCookies?: string[];
+  };
   cookies: Array<{ name: string; value: string }>;
   templateDataStorage: Map<string, unknown>;
   bigQuery: Array<{ table: Record<string, unknown>; rows: unknown[] }>;
   firestore: Map<string, Record<string, unknown>>;
   containerVersion: Record<string, unknown>;
   clientName: string;
+  /** Set by `claimRequest`. */
+  requestClaimed?: boolean;
+  /** `hmacSha256` keys by id, base64-encoded, as in the `SGTM_CREDENTIALS` key file. */
+  privateKeys?: Record<string, string>;
+  /** URLs handed to the browser by `sendPixelFromBrowser`. */
+  browserPixels?: string[];
 }
 
 /** A host function the sandbox can call; arguments arrive already copied out of the sandbox. */
