@@ -7,6 +7,7 @@ import { exitCodes } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
 import { packageVersion } from './package-version.js';
 import { registerTemplateCommands } from './commands/template/register-template-commands.js';
+import { registerServeCommands } from './commands/serve/register-serve-commands.js';
 
 const program = new Command('tagwarden')
   .description(
@@ -81,6 +82,7 @@ type CheckCliOptions = Parameters<typeof runCheck>[1];
 
 // Command groups (plan, template, serve/query, audit) register themselves here, one call each.
 registerTemplateCommands(program);
+registerServeCommands(program);
 
 async function main(): Promise<void> {
   try {

@@ -1,0 +1,210 @@
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { decodeRequest } from '../shared/beacons/decode-request.js';
+import { readCapture } from '../shared/capture/read-capture.js';
+import type { CapturedRequest } from '../shared/capture/captured-input.js';
+import { packageRoot } from '../cli/package-version.js';
+import { startBareServer } from './bare-http-server.js';
+import { runLoad, type LoadOrder, type LoadResult } from './collector-load.js';
+
+/**
+ * Sustained GA4 hits into `tagwarden serve` (DuckDB, durable acknowledgements) on loopback,
+ * from a separate load process with keep-alive connections, beside a bare node:http server that
+ * reads and discards the same requests (the ceiling), in one run. Prints events/s, latency p50
+ * and p99, the collector's peak RSS and its share of the ceiling; targets ≥ 20,000 events/s,
+ * p99 < 20 ms, ≥ 50 % of the ceiling. BENCH_SECONDS, BENCH_BATCH (events per request) and
+ * BENCH_CONCURRENCY change the load.
+ */
+const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+const batch = Number(process.env.BENCH_BATCH ?? 10);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const self = fileURLToPath(import.meta.url);
+const root = packageRoot();
+
+async function main(): Promise<void> {
+  const role = process.argv[2];
+  if (role === 'ceiling') return serveCeiling();
+  if (role === 'load') return answerLoadOrder();
+
+  const payloads = buildPayloads();
+  const ceiling = await measureCeiling(payloads);
+  const collector = await measureCollector(payloads);
+  report(ceiling, collector);
+}
+
+/** Real events from the bundled captures, regrouped into batches of `batch` lines. */
+function buildPayloads(): LoadOrder['payloads'] {
+  const directory = join(root, 'test/fixtures/captures');
+  const requests = readdirSync(directory)
+    .filter((name) => /\.(har|ndjson|txt)$/.test(name))
+    .flatMap((name) => readCapture(readFileSync(join(directory, name), 'utf8'), name).records)
+    .filter((record): record is CapturedRequest => record.kind === 'request' && !record.isPasted);
+  const lines: string[] = [];
+  let sharedQuery = '';
+  for (const request of requests) {
+    const decoded = decodeRequest(request);
+    if (decoded.kind !== 'ga4') continue;
+    for (const event of decoded.events) {
+      if (event.name === null) continue;
+      const own = Object.entries(event.raw).filter(([key]) =>
+        /^(en|ep\.|epn\.|pr\d|cu$|_et$|dl$|dt$)/.test(key),
+      );
+      lines.push(own.map(([key, value]) => `${key}=${value}`).join('&'));
+      sharedQuery ||= Object.entries(event.raw)
+        .filter(([key]) =>
+          /^(v|tid|gtm|cid|sid|sct|seg|ul|sr|uaa|uab|uafvl|uamb|uap|uapv|gcd|npa|dma)$/.test(key),
+        )
+        .map(([key, value]) => `${key}=${value}`)
+        .join('&');
+    }
+  }
+  return lines.map((_, start) => {
+    const body = Array.from(
+      { length: batch },
+      (__, offset) => lines[(start + offset) % lines.length],
+    ).join('\r\n');
+    return { query: sharedQuery, body, events: batch };
+  });
+}
+
+async function measureCeiling(payloads: LoadOrder['payloads']): Promise<LoadResult> {
+  const child = fork(self, ['ceiling'], { stdio: 'inherit' });
+  const port = await new Promise<number>((resolve) =>
+    child.once('message', (message) => resolve(Number(message))),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await load({ url, payloads, seconds: 1, concurrency });
+  const result = await load({ url, payloads, seconds, concurrency });
+  child.kill('SIGTERM');
+  return result;
+}
+
+interface CollectorRun extends LoadResult {
+  peakRssBytes: number;
+  stored: number;
+  /** Collector CPU (main thread, DuckDB and fs threads) per acknowledged event. */
+  cpuMicrosPerEvent: number;
+  /** Seconds from SIGTERM until every spooled row was in DuckDB and the process exited. */
+  drainSeconds: number;
+}
+
+async function measureCollector(payloads: LoadOrder['payloads']): Promise<CollectorRun> {
+  const directory = mkdtempSync(join(tmpdir(), 'tagwarden-bench-'));
+  const database = join(directory, 'bench.duckdb');
+  const child = spawn(
+    process.execPath,
+    [
+      join(root, 'dist/cli/main.js'),
+      'serve',
+      '--port',
+      '0',
+      '--db',
+      database,
+      '--log-level',
+      'warn',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const url = await collectorUrl(child);
+  await load({ url, payloads, seconds: 1, concurrency });
+  const cpuBefore = readMetric(
+    await (await fetch(`${url}/metrics`)).text(),
+    'process_cpu_seconds_total',
+  );
+  const result = await load({ url, payloads, seconds, concurrency });
+  const metrics = await (await fetch(`${url}/metrics`)).text();
+  const peakRssBytes = readMetric(metrics, 'process_max_resident_memory_bytes');
+  const cpuMicrosPerEvent =
+    ((readMetric(metrics, 'process_cpu_seconds_total') - cpuBefore) * 1e6) / result.events;
+  const stopping = performance.now();
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+  const drainSeconds = (performance.now() - stopping) / 1000;
+  const stored = await countRows(database);
+  rmSync(directory, { recursive: true, force: true });
+  return { ...result, peakRssBytes, stored, cpuMicrosPerEvent, drainSeconds };
+}
+
+function readMetric(text: string, name: string): number {
+  return Number(new RegExp(`^${name} ([\\d.e+]+)$`, 'm').exec(text)?.[1] ?? 0);
+}
+
+function collectorUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /collecting at (\S+)\/g\/collect/.exec(output);
+      if (match?.[1] !== undefined) resolve(match[1]);
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`tagwarden serve exited (${code}); run npm run build first`)),
+    );
+  });
+}
+
+async function countRows(file: string): Promise<number> {
+  const instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
+  const connection = await instance.connect();
+  const reader = await connection.runAndReadAll('SELECT count(*) FROM events');
+  const count = Number(reader.getRows()[0]?.[0] ?? 0);
+  connection.closeSync();
+  instance.closeSync();
+  return count;
+}
+
+function load(order: LoadOrder): Promise<LoadResult> {
+  const child = fork(self, ['load'], { stdio: 'inherit' });
+  child.send(order);
+  return new Promise((resolve) =>
+    child.once('message', (message) => {
+      child.kill();
+      resolve(message as LoadResult);
+    }),
+  );
+}
+
+function report(ceiling: LoadResult, collector: CollectorRun): void {
+  const rate = (result: LoadResult): number => result.events / result.seconds;
+  const format = (value: number): string => Math.round(value).toLocaleString('en-US').padStart(9);
+  const ratio = rate(collector) / rate(ceiling);
+  console.log(
+    `collector load: ${seconds} s, ${concurrency} keep-alive connections, POST batches of ${batch} real GA4 events, loopback`,
+  );
+  console.log(
+    `  bare node:http (read and discard) ${format(rate(ceiling))} events/s  p50 ${ceiling.latenciesMs.p50.toFixed(2)} ms  p99 ${ceiling.latenciesMs.p99.toFixed(2)} ms`,
+  );
+  console.log(
+    `  tagwarden serve (DuckDB, fsync)   ${format(rate(collector))} events/s  p50 ${collector.latenciesMs.p50.toFixed(2)} ms  p99 ${collector.latenciesMs.p99.toFixed(2)} ms  peak RSS ${Math.round(collector.peakRssBytes / 1048576)} MiB`,
+  );
+  console.log(`  share of the ceiling              ${(ratio * 100).toFixed(0).padStart(8)} %`);
+  console.log(
+    `  acknowledged ${collector.events} events (errors ${collector.errors}); ${collector.stored} rows in DuckDB after shutdown (warm-up included), drained in ${collector.drainSeconds.toFixed(1)} s`,
+  );
+  console.log(
+    `  collector CPU per event ${collector.cpuMicrosPerEvent.toFixed(0)} µs (all threads); machine load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
+  );
+  const check = (isMet: boolean): string => (isMet ? 'met' : 'NOT met');
+  console.log(
+    `targets: ≥ 20,000 events/s ${check(rate(collector) >= 20_000)}; p99 < 20 ms ${check(collector.latenciesMs.p99 < 20)}; ≥ 50 % of ceiling ${check(ratio >= 0.5)}`,
+  );
+}
+
+async function serveCeiling(): Promise<void> {
+  const { port } = await startBareServer();
+  process.send?.(port);
+}
+
+function answerLoadOrder(): void {
+  process.once('message', (order) => {
+    void runLoad(order as LoadOrder).then((result) => process.send?.(result));
+  });
+}
+
+await main();

@@ -1,0 +1,208 @@
+import { decodeCollectPayload } from '../../shared/ga4/decode-collect-hit.js';
+import { ga4EventToMirrorRow } from '../../shared/warehouse/ga4-event-to-mirror-row.js';
+import type { MirrorContext, MirrorRow } from '../../shared/warehouse/mirror-row.js';
+import { SpoolFullError } from '../pipeline/spool-full-error.js';
+import { decodeBodyLines } from './decode-body-lines.js';
+import { readMirrorKeys, type MirrorKeys } from './read-mirror-keys.js';
+import { readRequestBody } from './read-request-body.js';
+import type { Collector, Exchange, Handled } from './request-context.js';
+import { sendError, sendStored } from './responses.js';
+
+/**
+ * A GA4-protocol hit (GET or POST, one event or a batch) from gtag pointed at the collector, or
+ * from the web mirror template. Events are decoded with the shared decoder, mapped to mirror
+ * rows and made durable before the answer: 200 with a pixel for GET, 204 for POST. Events that
+ * cannot be stored (no name, invalid bytes) are counted and named in `X-Tagwarden-Rejected`;
+ * the others of the batch are stored.
+ */
+export async function handleCollect(collector: Collector, exchange: Exchange): Promise<Handled> {
+  const keys = readMirrorKeys(exchange.query);
+  if (keys.problem !== undefined) {
+    return reject(collector, exchange, 400, keys.problem, 'bad_mirror_keys');
+  }
+  let body: string | undefined;
+  let badLines = 0;
+  if (exchange.method === 'POST') {
+    const reading = await readRequestBody(exchange.request, collector.options.maxBodyBytes);
+    if (!('body' in reading)) {
+      return reject(
+        collector,
+        exchange,
+        reading.status,
+        reading.reason,
+        reading.status === 413 ? 'body_too_large' : 'bad_body',
+      );
+    }
+    const lines = decodeBodyLines(reading.body);
+    body = lines.text === '' ? undefined : lines.text;
+    badLines = lines.badLines;
+  }
+  if (keys.split !== undefined) {
+    return handleSplitPart(collector, exchange, keys, body);
+  }
+  return storeHit(collector, exchange, keys, keys.query, body, badLines);
+}
+
+async function handleSplitPart(
+  collector: Collector,
+  exchange: Exchange,
+  keys: MirrorKeys,
+  body: string | undefined,
+): Promise<Handled> {
+  if (body !== undefined || keys.split === undefined) {
+    return reject(
+      collector,
+      exchange,
+      400,
+      'a split hit carries its data only in tw_data',
+      'bad_split',
+    );
+  }
+  const added = collector.assembler.add(keys.split);
+  collector.metrics.setGauge(
+    'tagwarden_split_messages_pending',
+    collector.assembler.pendingMessages,
+  );
+  const result = 'status' in added ? { kind: 'settled' as const, outcome: added } : await added;
+  if (result.kind === 'settled') {
+    const { status, reason } = result.outcome;
+    if (status < 300) {
+      sendStored(exchange.response, exchange.method, exchange.corsHeaders);
+      return { status: exchange.method === 'GET' ? 200 : 204 };
+    }
+    return reject(
+      collector,
+      exchange,
+      status,
+      reason ?? 'the split hit was not stored',
+      'bad_split',
+    );
+  }
+  const handled = await storeHit(collector, exchange, keys, result.query, undefined, 0);
+  result.settle({
+    status: handled.status,
+    ...(handled.reason === undefined ? {} : { reason: handled.reason }),
+  });
+  return handled;
+}
+
+async function storeHit(
+  collector: Collector,
+  exchange: Exchange,
+  keys: MirrorKeys,
+  query: string,
+  body: string | undefined,
+  badLines: number,
+): Promise<Handled> {
+  const events = decodeCollectPayload(query, body, `collector${exchange.path}`);
+  const first = events[0];
+  if (first?.unknown.v === '1') {
+    return reject(
+      collector,
+      exchange,
+      400,
+      'v=1 is Universal Analytics; this endpoint takes GA4 (v=2)',
+      'universal_analytics',
+    );
+  }
+  if (first?.ids.measurementId === undefined) {
+    return reject(
+      collector,
+      exchange,
+      400,
+      'the hit has no measurement ID (tid=G-…)',
+      'missing_measurement_id',
+    );
+  }
+  const context = mirrorContext(collector, exchange, keys);
+  const rows: MirrorRow[] = [];
+  for (const event of events) {
+    const row = ga4EventToMirrorRow(event, context);
+    if (row !== null) rows.push(row);
+  }
+  const rejected = events.length - rows.length + badLines;
+  count(collector, 'missing_event_name', events.length - rows.length);
+  count(collector, 'bad_encoding', badLines);
+  if (rows.length === 0) {
+    return reject(
+      collector,
+      exchange,
+      400,
+      'no event in the hit has a name (en=…)',
+      'no_events',
+      rejected,
+    );
+  }
+  return persist(collector, exchange, rows, rejected, keys.source);
+}
+
+/** Makes rows durable, then answers; a full spool is a 503 the sender should retry. */
+export async function persist(
+  collector: Collector,
+  exchange: Exchange,
+  rows: MirrorRow[],
+  rejected: number,
+  source: string,
+): Promise<Handled> {
+  try {
+    await collector.pipeline.accept(rows);
+  } catch (error) {
+    const isFull = error instanceof SpoolFullError;
+    const reason = isFull ? error.message : 'the spool could not be written; retry later';
+    if (!isFull) collector.logger.error({ err: error }, 'spool write failed');
+    return reject(
+      collector,
+      exchange,
+      503,
+      reason,
+      isFull ? 'spool_full' : 'spool_error',
+      rows.length,
+      {
+        'Retry-After': '5',
+      },
+    );
+  }
+  collector.metrics.increment('tagwarden_events_received_total', { source }, rows.length);
+  const headers: Record<string, string> = {
+    ...exchange.corsHeaders,
+    'X-Tagwarden-Stored': String(rows.length),
+  };
+  if (rejected > 0) headers['X-Tagwarden-Rejected'] = String(rejected);
+  sendStored(exchange.response, exchange.method, headers);
+  return { status: exchange.method === 'GET' ? 200 : 204, stored: rows.length, rejected };
+}
+
+function mirrorContext(collector: Collector, exchange: Exchange, keys: MirrorKeys): MirrorContext {
+  const userAgent = exchange.request.headers['user-agent'];
+  return {
+    source: keys.source,
+    receivedAt: exchange.receivedAt,
+    ...(keys.templateVersion === undefined ? {} : { templateVersion: keys.templateVersion }),
+    ...(typeof userAgent === 'string' ? { userAgent } : {}),
+    ...(collector.options.timeZone === undefined ? {} : { timeZone: collector.options.timeZone }),
+  };
+}
+
+function count(collector: Collector, reason: string, amount: number): void {
+  if (amount > 0)
+    collector.metrics.increment('tagwarden_events_rejected_total', { reason }, amount);
+}
+
+/** Answers an error with its reason and counts it. */
+export function reject(
+  collector: Collector,
+  exchange: Exchange,
+  status: number,
+  reason: string,
+  label: string,
+  rejected = 1,
+  headers: Record<string, string> = {},
+): Handled {
+  collector.metrics.increment(
+    'tagwarden_events_rejected_total',
+    { reason: label },
+    Math.max(rejected, 1),
+  );
+  sendError(exchange.response, status, reason, { ...exchange.corsHeaders, ...headers });
+  return { status, rejected, reason };
+}

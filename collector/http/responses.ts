@@ -1,0 +1,76 @@
+import type { ServerResponse } from 'node:http';
+
+/** A 1×1 transparent GIF: pixel senders (GTM's sendPixel) need an image to call onSuccess. */
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+/** A JSON answer; errors always carry `error` (the status text) and `reason` (what to do). */
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
+  response.end(text);
+}
+
+export function sendError(
+  response: ServerResponse,
+  status: number,
+  reason: string,
+  headers: Record<string, string> = {},
+): void {
+  sendJson(response, status, { error: errorName(status), reason }, headers);
+}
+
+/** The answer to a stored hit: the GIF for GET (pixels), 204 for POST (gtag, sendBeacon). */
+export function sendStored(
+  response: ServerResponse,
+  method: string,
+  headers: Record<string, string>,
+): void {
+  if (method === 'GET') {
+    response.writeHead(200, {
+      'Content-Type': 'image/gif',
+      'Content-Length': PIXEL.length,
+      'Cache-Control': 'no-store',
+      ...headers,
+    });
+    response.end(PIXEL);
+    return;
+  }
+  response.writeHead(204, { 'Cache-Control': 'no-store', ...headers });
+  response.end();
+}
+
+export function sendText(
+  response: ServerResponse,
+  status: number,
+  text: string,
+  type: string,
+): void {
+  response.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(text) });
+  response.end(text);
+}
+
+function errorName(status: number): string {
+  const names: Record<number, string> = {
+    400: 'bad_request',
+    401: 'unauthorized',
+    403: 'forbidden',
+    404: 'not_found',
+    405: 'method_not_allowed',
+    408: 'incomplete_split_hit',
+    413: 'payload_too_large',
+    415: 'unsupported_media_type',
+    500: 'internal_error',
+    503: 'unavailable',
+  };
+  return names[status] ?? 'error';
+}
