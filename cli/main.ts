@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { runCheck } from './commands/check-command.js';
 import { runDecode } from './commands/decode-command.js';
 import { runReplay } from './commands/replay-command.js';
+import { registerPlanCommands } from './commands/plan/register-plan-commands.js';
 import { exitCodes } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
 import { packageVersion } from './package-version.js';
@@ -81,6 +82,7 @@ program
 type CheckCliOptions = Parameters<typeof runCheck>[1];
 
 // Command groups (plan, template, serve/query, audit) register themselves here, one call each.
+registerPlanCommands(program);
 registerTemplateCommands(program);
 registerServeCommands(program);
 

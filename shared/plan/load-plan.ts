@@ -1,4 +1,5 @@
 import { detectPlanFormat } from './detect-plan-format.js';
+import { loadForeignPlan } from './importers/load-foreign-plan.js';
 import { parsePlanDocument } from './parse-plan-document.js';
 import type { PlanIssues } from './plan-issues.js';
 import type { PlanError, PlanLoadResult, TrackingPlan } from './plan-types.js';
@@ -9,7 +10,8 @@ import { readTagwardenPlan } from './read-tagwarden-plan.js';
 
 /**
  * Reads a tracking plan from its text: tagwarden YAML/JSON, a Segment Protocols export or
- * typewriter plan, or a plain JSON Schema map; the format is detected and recorded in
+ * typewriter plan, a plain JSON Schema map, or any format `importers/` translates (RudderStack,
+ * mParticle, Snowplow Iglu, OpenTrackPlan, Avo); the format is detected and recorded in
  * `plan.source.format`. Plans are untrusted input: every problem comes back as a `PlanError`
  * with the file, the 1-based line and column, and a hint. Never throws.
  */
@@ -18,7 +20,7 @@ export function loadPlan(text: string, fileName: string): PlanLoadResult {
   if (typeof text !== 'string')
     return failure(file, 'The plan is not text.', 'Pass the file contents as a string.');
   try {
-    return readPlanText(text, file);
+    return loadForeignPlan(text, file) ?? readPlanText(text, file);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return failure(

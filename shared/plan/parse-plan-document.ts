@@ -107,7 +107,7 @@ function yamlError(
 
 // An unclosed bracket is only noticed at the end of the file or at a blank line; the line
 // that needs fixing is the last one with content before it.
-function lastContentOffset(text: string, offset: number): number {
+export function lastContentOffset(text: string, offset: number): number {
   const restOfLine = text.slice(offset).split('\n')[0] ?? '';
   if (restOfLine.trim() !== '') return offset;
   let position = Math.min(offset, text.length);

@@ -1,7 +1,10 @@
 import type { PlanError, PlanWarning } from './plan-types.js';
 import { positionOf, type PlanPositions } from './plan-positions.js';
 
-/** Collects the errors and warnings of one plan file, each placed at its line and column. */
+/**
+ * Collects the errors and warnings of one plan file, each placed at its line and column. A plan
+ * imported from several files passes `fileOf`, which names the file a pointer came from.
+ */
 export class PlanIssues {
   readonly errors: PlanError[] = [];
   readonly warnings: PlanWarning[] = [];
@@ -9,6 +12,7 @@ export class PlanIssues {
   constructor(
     readonly fileName: string,
     readonly positions: PlanPositions,
+    readonly fileOf?: (pointer: string) => string | undefined,
   ) {}
 
   error(pointer: string, message: string, hint: string, place: 'key' | 'value' = 'value'): void {
@@ -21,6 +25,7 @@ export class PlanIssues {
 
   private issue(pointer: string, message: string, hint: string, place: 'key' | 'value'): PlanError {
     const { line, column } = positionOf(this.positions, pointer, place);
-    return { file: this.fileName, line, column, message, hint };
+    const file = this.fileOf?.(pointer) ?? this.fileName;
+    return { file, line, column, message, hint };
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The shapes of a loaded tracking plan. Every plan format tagwarden reads (its own YAML/JSON,
- * Segment Protocols, plain JSON Schema maps) is turned into these, so the validator never
+ * Segment Protocols, plain JSON Schema maps, and the formats `importers/` translate) is turned
+ * into these, so the validator never
  * needs to know where a plan came from.
  */
 import type { Layer, Severity, ViolationCode } from '../events/event-types.js';
@@ -8,7 +9,16 @@ import type { Layer, Severity, ViolationCode } from '../events/event-types.js';
 /** A JSON Schema (draft 2020-12) exactly as the plan wrote it: an object or `true`/`false`. */
 export type JsonSchema = boolean | { [keyword: string]: unknown };
 
-export type PlanFormat = 'tagwarden' | 'segment-protocols' | 'json-schema-map';
+export type PlanFormat =
+  | 'tagwarden'
+  | 'segment-protocols'
+  | 'json-schema-map'
+  | 'rudderstack'
+  | 'mparticle'
+  | 'snowplow-iglu'
+  | 'opentrackplan'
+  | 'avo'
+  | 'ga4-recommended';
 
 export type NamingStyle = 'snake_case' | 'camelCase' | 'PascalCase' | 'kebab-case' | 'ga4';
 
