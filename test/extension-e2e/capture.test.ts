@@ -55,7 +55,7 @@ describe.runIf(existsSync(chromiumPath))(
         value.hits.filter((hit) => hit.state === 'completed' || hit.state === 'failed').length >=
           10;
       session = (await waitUntil('the capture page session', readSession, settled)) as TabSession;
-    }, 60_000);
+    }, 120_000);
 
     afterAll(async () => {
       await chromium?.close();

@@ -101,7 +101,7 @@ export async function waitUntil<Value>(
   what: string,
   read: () => Promise<Value>,
   isReady: (value: Value) => boolean,
-  timeoutMs = 15_000,
+  timeoutMs = 40_000,
 ): Promise<Value> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

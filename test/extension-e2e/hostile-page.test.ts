@@ -33,7 +33,7 @@ describe.runIf(existsSync(chromiumPath))('a hostile page', () => {
         ) ?? null,
       (value) => (value?.hits.filter((hit) => hit.state !== 'pending').length ?? 0) >= 3,
     )) as TabSession;
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await chromium?.close();

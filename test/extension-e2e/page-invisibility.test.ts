@@ -32,7 +32,7 @@ describe.runIf(existsSync(chromiumPath))('a page probing for the hook', () => {
   beforeAll(async () => {
     site = await serveTestSite();
     chromium = await launchChromiumWithExtension();
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await chromium?.close();
