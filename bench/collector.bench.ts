@@ -71,16 +71,32 @@ function buildPayloads(): LoadOrder['payloads'] {
   });
 }
 
-async function measureCeiling(payloads: LoadOrder['payloads']): Promise<LoadResult> {
+interface CeilingRun extends LoadResult {
+  /** The bare server's CPU per event, on the same scale as the collector's. */
+  cpuMicrosPerEvent: number;
+}
+
+async function measureCeiling(payloads: LoadOrder['payloads']): Promise<CeilingRun> {
   const child = fork(self, ['ceiling'], { stdio: 'inherit' });
   const port = await new Promise<number>((resolve) =>
     child.once('message', (message) => resolve(Number(message))),
   );
   const url = `http://127.0.0.1:${port}`;
   await load({ url, payloads, seconds: 1, concurrency });
+  const cpuBefore = await childCpuMicros(child);
   const result = await load({ url, payloads, seconds, concurrency });
+  const cpuMicrosPerEvent = ((await childCpuMicros(child)) - cpuBefore) / result.events;
   child.kill('SIGTERM');
-  return result;
+  return { ...result, cpuMicrosPerEvent };
+}
+
+/** The CPU time (user and system, all threads) the ceiling process has used so far. */
+function childCpuMicros(child: ChildProcess): Promise<number> {
+  const answer = new Promise<number>((resolve) =>
+    child.once('message', (message) => resolve(Number(message))),
+  );
+  child.send('cpu');
+  return answer;
 }
 
 interface CollectorRun extends LoadResult {
@@ -170,7 +186,7 @@ function load(order: LoadOrder): Promise<LoadResult> {
   );
 }
 
-function report(ceiling: LoadResult, collector: CollectorRun): void {
+function report(ceiling: CeilingRun, collector: CollectorRun): void {
   const rate = (result: LoadResult): number => result.events / result.seconds;
   const format = (value: number): string => Math.round(value).toLocaleString('en-US').padStart(9);
   const ratio = rate(collector) / rate(ceiling);
@@ -188,7 +204,7 @@ function report(ceiling: LoadResult, collector: CollectorRun): void {
     `  acknowledged ${collector.events} events (errors ${collector.errors}); ${collector.stored} rows in DuckDB after shutdown (warm-up included), drained in ${collector.drainSeconds.toFixed(1)} s`,
   );
   console.log(
-    `  collector CPU per event ${collector.cpuMicrosPerEvent.toFixed(0)} µs (all threads); machine load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
+    `  CPU per event: collector ${collector.cpuMicrosPerEvent.toFixed(0)} µs, bare server ${ceiling.cpuMicrosPerEvent.toFixed(1)} µs (all threads); machine load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
   );
   const check = (isMet: boolean): string => (isMet ? 'met' : 'NOT met');
   console.log(
@@ -198,6 +214,10 @@ function report(ceiling: LoadResult, collector: CollectorRun): void {
 
 async function serveCeiling(): Promise<void> {
   const { port } = await startBareServer();
+  process.on('message', () => {
+    const usage = process.cpuUsage();
+    process.send?.(usage.user + usage.system);
+  });
   process.send?.(port);
 }
 

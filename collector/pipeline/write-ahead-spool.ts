@@ -67,7 +67,7 @@ export class WriteAheadSpool {
 
   /** Writes lines durably; rejects with SpoolFullError when the spool is at its limit. */
   append(lines: readonly string[]): Promise<void> {
-    const text = lines.map((line) => `${line}\n`).join('');
+    const text = lines.length === 0 ? '' : `${lines.join('\n')}\n`;
     const bytes = Buffer.byteLength(text);
     if (this.bytes + bytes > this.options.limitBytes) {
       return Promise.reject(new SpoolFullError(this.bytes, this.options.limitBytes));
