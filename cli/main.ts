@@ -9,6 +9,8 @@ import { UsageError } from './usage-error.js';
 import { packageVersion } from './package-version.js';
 import { registerTemplateCommands } from './commands/template/register-template-commands.js';
 import { registerServeCommands } from './commands/serve/register-serve-commands.js';
+import { registerMirrorCommands } from './commands/mirror/register-mirror-commands.js';
+import { registerCoverageCommands } from './commands/coverage/register-coverage-commands.js';
 
 const program = new Command('tagwarden')
   .description(
@@ -85,6 +87,8 @@ type CheckCliOptions = Parameters<typeof runCheck>[1];
 registerPlanCommands(program);
 registerTemplateCommands(program);
 registerServeCommands(program);
+registerMirrorCommands(program);
+registerCoverageCommands(program);
 
 async function main(): Promise<void> {
   try {
