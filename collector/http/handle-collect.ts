@@ -1,7 +1,6 @@
-import { decodeCollectPayload } from '../../shared/ga4/decode-collect-hit.js';
-import { ga4EventToMirrorRow } from '../../shared/warehouse/ga4-event-to-mirror-row.js';
-import type { MirrorContext, MirrorRow } from '../../shared/warehouse/mirror-row.js';
+import type { RawHit } from '../pipeline/raw-hit.js';
 import { SpoolFullError } from '../pipeline/spool-full-error.js';
+import { countHitEvents } from './count-hit-events.js';
 import { decodeBodyLines } from './decode-body-lines.js';
 import { readMirrorKeys, type MirrorKeys } from './read-mirror-keys.js';
 import { readRequestBody } from './read-request-body.js';
@@ -10,8 +9,9 @@ import { sendError, sendStored } from './responses.js';
 
 /**
  * A GA4-protocol hit (GET or POST, one event or a batch) from gtag pointed at the collector, or
- * from the web mirror template. Events are decoded with the shared decoder, mapped to mirror
- * rows and made durable before the answer: 200 with a pixel for GET, 204 for POST. Events that
+ * from the web mirror template. The hit is checked and its events counted here (`v`, `tid`,
+ * `en` only), then spooled as received and made durable before the answer: 200 with a pixel
+ * for GET, 204 for POST. Decoding and row building happen later, in the loader. Events that
  * cannot be stored (no name, invalid bytes) are counted and named in `X-Tagwarden-Rejected`;
  * the others of the batch are stored.
  */
@@ -94,9 +94,8 @@ async function storeHit(
   body: string | undefined,
   badLines: number,
 ): Promise<Handled> {
-  const events = decodeCollectPayload(query, body, `collector${exchange.path}`);
-  const first = events[0];
-  if (first?.unknown.v === '1') {
+  const counted = countHitEvents(query, body);
+  if (counted.isUniversal) {
     return reject(
       collector,
       exchange,
@@ -105,7 +104,7 @@ async function storeHit(
       'universal_analytics',
     );
   }
-  if (first?.ids.measurementId === undefined) {
+  if (!counted.hasMeasurementId) {
     return reject(
       collector,
       exchange,
@@ -114,16 +113,10 @@ async function storeHit(
       'missing_measurement_id',
     );
   }
-  const context = mirrorContext(collector, exchange, keys);
-  const rows: MirrorRow[] = [];
-  for (const event of events) {
-    const row = ga4EventToMirrorRow(event, context);
-    if (row !== null) rows.push(row);
-  }
-  const rejected = events.length - rows.length + badLines;
-  count(collector, 'missing_event_name', events.length - rows.length);
+  const rejected = counted.unnamed + badLines;
+  count(collector, 'missing_event_name', counted.unnamed);
   count(collector, 'bad_encoding', badLines);
-  if (rows.length === 0) {
+  if (counted.named === 0) {
     return reject(
       collector,
       exchange,
@@ -133,19 +126,20 @@ async function storeHit(
       rejected,
     );
   }
-  return persist(collector, exchange, rows, rejected, keys.source);
+  const hit = rawHit(collector, exchange, keys, query, body, counted.named);
+  return persist(collector, exchange, hit, rejected, keys.source);
 }
 
-/** Makes rows durable, then answers; a full spool is a 503 the sender should retry. */
-export async function persist(
+/** Makes a hit durable, then answers; a full spool is a 503 the sender should retry. */
+async function persist(
   collector: Collector,
   exchange: Exchange,
-  rows: MirrorRow[],
+  hit: RawHit,
   rejected: number,
   source: string,
 ): Promise<Handled> {
   try {
-    await collector.pipeline.accept(rows);
+    await collector.pipeline.acceptHit(hit);
   } catch (error) {
     const isFull = error instanceof SpoolFullError;
     const reason = isFull ? error.message : 'the spool could not be written; retry later';
@@ -156,30 +150,42 @@ export async function persist(
       503,
       reason,
       isFull ? 'spool_full' : 'spool_error',
-      rows.length,
+      hit.events,
       {
         'Retry-After': '5',
       },
     );
   }
-  collector.metrics.increment('tagwarden_events_received_total', { source }, rows.length);
+  collector.metrics.increment('tagwarden_events_received_total', { source }, hit.events);
   const headers: Record<string, string> = {
     ...exchange.corsHeaders,
-    'X-Tagwarden-Stored': String(rows.length),
+    'X-Tagwarden-Stored': String(hit.events),
   };
   if (rejected > 0) headers['X-Tagwarden-Rejected'] = String(rejected);
   sendStored(exchange.response, exchange.method, headers);
-  return { status: exchange.method === 'GET' ? 200 : 204, stored: rows.length, rejected };
+  return { status: exchange.method === 'GET' ? 200 : 204, stored: hit.events, rejected };
 }
 
-function mirrorContext(collector: Collector, exchange: Exchange, keys: MirrorKeys): MirrorContext {
+function rawHit(
+  collector: Collector,
+  exchange: Exchange,
+  keys: MirrorKeys,
+  query: string,
+  body: string | undefined,
+  events: number,
+): RawHit {
   const userAgent = exchange.request.headers['user-agent'];
   return {
-    source: keys.source,
+    method: exchange.method,
+    path: exchange.path,
+    query,
+    ...(body === undefined ? {} : { body }),
     receivedAt: exchange.receivedAt,
+    source: keys.source,
     ...(keys.templateVersion === undefined ? {} : { templateVersion: keys.templateVersion }),
     ...(typeof userAgent === 'string' ? { userAgent } : {}),
     ...(collector.options.timeZone === undefined ? {} : { timeZone: collector.options.timeZone }),
+    events,
   };
 }
 

@@ -4,6 +4,8 @@ import type { MirrorRow } from '../../shared/warehouse/mirror-row.js';
 import type { CollectorMetrics } from '../metrics/collector-metrics.js';
 import type { Sink } from '../sinks/sink.js';
 import { listSpoolSegments } from './list-spool-segments.js';
+import { rawHitLine, type RawHit } from './raw-hit.js';
+import { RowBuilder } from './row-builder.js';
 import { SegmentLoader } from './segment-loader.js';
 import { WriteAheadSpool, type SpoolOptions } from './write-ahead-spool.js';
 
@@ -25,14 +27,15 @@ export interface Readiness {
 }
 
 /**
- * Spool in front, warehouse behind: `accept` resolves once rows are durable in the spool (the
- * moment a hit may be acknowledged), and the loader moves closed segments into the warehouse in
- * the background. At start, segments a previous run left behind are loaded first.
+ * Spool in front, warehouse behind: `acceptHit` and `accept` resolve once a hit or rows are
+ * durable in the spool (the moment they may be acknowledged), and the loader builds the rows of
+ * closed segments and moves them into the warehouse in the background. At start, segments a previous run left behind are loaded first.
  */
 export class IngestPipeline {
   private constructor(
     private readonly spool: WriteAheadSpool,
     private readonly loader: SegmentLoader,
+    private readonly builder: RowBuilder,
     private readonly metrics: CollectorMetrics,
   ) {}
 
@@ -42,8 +45,10 @@ export class IngestPipeline {
     const { metrics } = options;
     // The loader is made first and tells the spool (made next) what it has stored.
     const holder: { spool?: WriteAheadSpool } = {};
+    const builder = new RowBuilder();
     const loader = new SegmentLoader({
       sink: options.sink,
+      builder,
       metrics,
       logger: options.logger,
       deadLetterPath: join(options.spool.directory, 'dead-letter.ndjson'),
@@ -64,12 +69,20 @@ export class IngestPipeline {
     leftovers.forEach((segment) => loader.enqueue(segment));
     metrics.setGauge('tagwarden_spool_limit_bytes', options.spool.limitBytes);
     metrics.setGauge('tagwarden_sink_up', 1);
-    return new IngestPipeline(spool, loader, metrics);
+    return new IngestPipeline(spool, loader, builder, metrics);
   }
 
   /** Makes rows durable; rejects with SpoolFullError when the spool is at its limit. */
   async accept(rows: readonly MirrorRow[]): Promise<void> {
-    const lines = rows.map((row) => JSON.stringify(row));
+    await this.append(rows.map((row) => JSON.stringify(row)));
+  }
+
+  /** Makes a hit durable as received; its rows are built when its segment is loaded. */
+  async acceptHit(hit: RawHit): Promise<void> {
+    await this.append([rawHitLine(hit)]);
+  }
+
+  private async append(lines: string[]): Promise<void> {
     try {
       await this.spool.append(lines);
     } finally {
@@ -100,6 +113,7 @@ export class IngestPipeline {
   async close(deadline: number): Promise<boolean> {
     await this.spool.close();
     const isDrained = await this.loader.drain(deadline);
+    await this.builder.close();
     this.metrics.setGauge('tagwarden_spool_bytes', this.spool.bytes);
     return isDrained;
   }

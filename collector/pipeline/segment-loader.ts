@@ -1,31 +1,44 @@
 import { appendFile, open, readFile, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { Logger } from 'pino';
 import type { CollectorMetrics } from '../metrics/collector-metrics.js';
-import { segmentLines, type Sink } from '../sinks/sink.js';
+import { segmentLines, type Sink, type SpoolSegment } from '../sinks/sink.js';
 import type { SpoolFile } from './list-spool-segments.js';
+import type { RowBuilder } from './row-builder.js';
 
 export interface LoaderOptions {
   sink: Sink;
   metrics: CollectorMetrics;
   logger: Logger;
-  /** Where rows the warehouse refuses one by one are kept, never dropped. */
+  /** Turns a segment's hits into a rows file, off the thread that answers requests. */
+  builder: RowBuilder;
+  /** Where rows the warehouse refuses one by one, and hits that cannot be built, are kept. */
   deadLetterPath: string;
   /** Called once a segment is stored and its file deleted, with its size. */
   onLoaded: (bytes: number) => void;
+}
+
+/** A segment's rows file, what the sink loads. */
+interface BuiltRows {
+  segment: SpoolSegment;
+  rows: number;
 }
 
 const FIRST_RETRY_MS = 200;
 const LAST_RETRY_MS = 5000;
 
 /**
- * Moves closed spool segments into the warehouse, oldest first, one at a time. A segment's file
- * is deleted only after the sink has committed it. While the warehouse is down, the segment is
+ * Moves closed spool segments into the warehouse, oldest first, one at a time. Each segment's
+ * hits are first decoded into a rows file beside it (once, kept across retries); that file is
+ * what the sink loads, and both files are deleted only after the sink has committed it. While the warehouse is down, the segment is
  * retried with growing pauses (the spool keeps accepting up to its limit). When the warehouse
  * is up but refuses the batch, the batch is halved until the rows it refuses are found; those
  * go to the dead-letter file, the rest are stored.
  */
 export class SegmentLoader {
   private readonly queue: SpoolFile[] = [];
+  /** Rows files already built, by segment id, so a retry neither rebuilds nor dead-letters twice. */
+  private readonly built = new Map<string, BuiltRows>();
   private running: Promise<void> | undefined;
   private retryMs = FIRST_RETRY_MS;
   private isStopping = false;
@@ -69,16 +82,31 @@ export class SegmentLoader {
       }
       this.queue.shift();
       this.options.metrics.setGauge('tagwarden_spool_segments', this.queue.length);
+      // The rows file goes first: a crash in between leaves the segment, which rebuilds it.
+      const rows = this.built.get(segment.id);
+      this.built.delete(segment.id);
+      if (rows !== undefined) await unlink(rows.segment.path).catch(() => undefined);
       await unlink(segment.path).catch(() => undefined);
       this.options.onLoaded(segment.bytes);
     }
   }
 
   private async load(segment: SpoolFile): Promise<boolean> {
+    if (segment.bytes === 0) {
+      return true;
+    }
+    const built = await this.buildRows(segment);
+    if (built === undefined) {
+      return false;
+    }
+    if (built.rows === 0) {
+      return true;
+    }
+    const rows = built.segment;
     const { sink, metrics, logger } = this.options;
     const started = performance.now();
     try {
-      const stored = segment.bytes === 0 ? 0 : await sink.writeSegment(segment);
+      const stored = await sink.writeSegment(rows);
       metrics.observe('tagwarden_sink_write_seconds', (performance.now() - started) / 1000);
       metrics.increment('tagwarden_events_stored_total', {}, stored);
       this.markUp(true);
@@ -90,11 +118,38 @@ export class SegmentLoader {
         this.markUp(false);
         return false;
       }
-      return this.loadRowByRow(segment);
+      return this.loadRowByRow(rows);
     }
   }
 
-  private async loadRowByRow(segment: SpoolFile): Promise<boolean> {
+  /** The segment's rows file, built on first use; undefined when building failed (retried). */
+  private async buildRows(segment: SpoolFile): Promise<BuiltRows | undefined> {
+    const known = this.built.get(segment.id);
+    if (known !== undefined) {
+      return known;
+    }
+    const rows = { id: segment.id, path: rowsPathOf(segment.path) };
+    let count: number;
+    try {
+      const result = await this.options.builder.build(segment.path, rows.path);
+      count = result.rows;
+      if (result.deadLetters.length > 0) {
+        this.options.logger.error(
+          { segment: segment.id, hits: result.deadLetters.length },
+          'hits whose events could not all be built; kept in the dead-letter file',
+        );
+        await this.deadLetter(result.deadLetters);
+      }
+    } catch (error) {
+      this.options.logger.error({ err: error, segment: segment.id }, 'building rows failed');
+      return undefined;
+    }
+    const built = { segment: rows, rows: count };
+    this.built.set(segment.id, built);
+    return built;
+  }
+
+  private async loadRowByRow(segment: SpoolSegment): Promise<boolean> {
     const lines = segmentLines(await readFile(segment.path, 'utf8'));
     const refused: string[] = [];
     const stored = await this.writeHalves(lines, segment.id, refused);
@@ -176,4 +231,9 @@ export class SegmentLoader {
     this.wake = undefined;
     this.retryMs = Math.min(this.retryMs * 2, LAST_RETRY_MS);
   }
+}
+
+/** `seg-….ndjson` → `rows-seg-….ndjson` beside it (a name the spool never replays). */
+function rowsPathOf(segmentPath: string): string {
+  return join(dirname(segmentPath), `rows-${basename(segmentPath)}`);
 }
