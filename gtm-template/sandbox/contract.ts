@@ -55,6 +55,16 @@ export interface PermissionEntry {
  * into a failure of the running template (as GTM does: the tag fails and Preview shows the
  * message), never into an exception that escapes to the host.
  */
+/**
+ * A value an API hands back by reference: when the host value was copied out of the sandbox,
+ * the sandbox gets its original object again instead of a copy. `templateStorage` keeps
+ * references this way (reference §2.5), so a template that mutates what it stored sees the
+ * change on its next run.
+ */
+export class SandboxReference {
+  constructor(readonly host: unknown) {}
+}
+
 export class PermissionDeniedError extends Error {
   constructor(
     readonly api: string,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PermissionDeniedError } from '../../gtm-template/sandbox/contract.js';
+import { PermissionDeniedError, SandboxReference } from '../../gtm-template/sandbox/contract.js';
 import { permission } from '../template-permissions/permission-entry.js';
 import { createApiTestEnvironment } from './api-test-environment.js';
 
@@ -331,8 +331,10 @@ describe('localStorage and templateStorage', () => {
     const storage = harness.api<Record<string, Fn>>('templateStorage');
     const state = { loaded: false };
     storage.setItem?.('tracker', state);
-    expect(storage.getItem?.('tracker')).toBe(state);
-    expect(harness.api<Record<string, Fn>>('templateStorage').getItem?.('tracker')).toBe(state);
+    // Handed back as a reference: the boundary gives the sandbox its original object again.
+    expect(storage.getItem?.('tracker')).toEqual(new SandboxReference(state));
+    const again = harness.api<Record<string, Fn>>('templateStorage').getItem?.('tracker');
+    expect((again as SandboxReference).host).toBe(state);
     storage.clear?.();
     expect(storage.getItem?.('tracker')).toBeNull();
     expect(() =>

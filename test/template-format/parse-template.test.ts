@@ -126,6 +126,20 @@ describe('parseTemplate reads every section', () => {
     expect(result.warnings).toEqual([]);
   });
 
+  it('reads a hand-written permission entry without a versionId, and refuses one that is not text', () => {
+    const order: BodyName[] = ['INFO', 'SANDBOXED_JS_FOR_WEB_TEMPLATE', 'WEB_PERMISSIONS'];
+    const withVersion = (versionId: unknown) =>
+      templateText(order).replace(
+        '"versionId": "1"',
+        versionId === undefined ? '"x": 0' : `"versionId": ${JSON.stringify(versionId)}`,
+      );
+
+    expect(parsedOk(withVersion(undefined)).template.permissions[0]?.instance.key.publicId).toBe(
+      'send_pixel',
+    );
+    expect(parseTemplate(withVersion(1), 'pixel.tpl').ok).toBe(false);
+  });
+
   it('reads a missing parameters section as [] with a warning', () => {
     const result = parsedOk(templateText(['INFO', 'SANDBOXED_JS_FOR_WEB_TEMPLATE']));
     expect(result.template.parameters).toEqual([]);

@@ -1,4 +1,4 @@
-import type { ApiDefinition } from '../contract.js';
+import { SandboxReference, type ApiDefinition } from '../contract.js';
 import { copyHostValue } from './copy-host-value.js';
 import { gtmString } from './gtm-conversions.js';
 import { serverWorldOf, webWorldOf } from './world-of.js';
@@ -33,8 +33,8 @@ export const localStorageApi: ApiDefinition = {
 
 /**
  * `templateStorage` (web): getItem (null when absent), setItem, removeItem, clear; lives as
- * long as the page, shared by every run of the template on it. Values are kept as given; GTM
- * keeps references, so the interpreter should hand the same object back and forth.
+ * long as the page, shared by every run of the template on it. GTM keeps references
+ * (reference §2.5): getItem hands back the very object setItem was given.
  */
 export const templateStorageApi: ApiDefinition = {
   name: 'templateStorage',
@@ -47,7 +47,7 @@ export const templateStorageApi: ApiDefinition = {
     return {
       getItem: (key) => {
         const items = storage();
-        return items.has(gtmString(key)) ? items.get(gtmString(key)) : null;
+        return items.has(gtmString(key)) ? new SandboxReference(items.get(gtmString(key))) : null;
       },
       setItem: (key, value) => void storage().set(gtmString(key), value),
       removeItem: (key) => void storage().delete(gtmString(key)),

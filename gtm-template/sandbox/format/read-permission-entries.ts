@@ -33,14 +33,18 @@ function entryProblem(entry: unknown): PermissionShapeProblem | undefined {
   const instance = entry['instance'];
   if (!isRecord(instance)) return { path: ['instance'], message: '`instance` must be an object' };
   const key = instance['key'];
+  // GTM's exports always carry `versionId: "1"`; some hand-written templates in public
+  // repositories leave it out, and nothing reads it, so only a `versionId` that is not text is
+  // refused.
+  const versionId = isRecord(key) ? key['versionId'] : undefined;
   if (
     !isRecord(key) ||
     typeof key['publicId'] !== 'string' ||
-    typeof key['versionId'] !== 'string'
+    (versionId !== undefined && typeof versionId !== 'string')
   ) {
     return {
       path: ['instance', 'key'],
-      message: '`instance.key` needs a text `publicId` and `versionId`',
+      message: '`instance.key` needs a text `publicId` (and `versionId`, when given, as text)',
     };
   }
   const params = instance['param'];

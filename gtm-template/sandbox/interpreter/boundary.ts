@@ -1,4 +1,4 @@
-import { PermissionDeniedError, type HostFunction } from '../contract.js';
+import { PermissionDeniedError, SandboxReference, type HostFunction } from '../contract.js';
 import type { Machine } from './machine.js';
 import { SandboxError } from './sandbox-error.js';
 import {
@@ -31,6 +31,8 @@ export class Boundary {
   private readonly closuresByWrapper = new WeakMap<HostFunction, SandboxCallable>();
   private readonly sandboxWrappers = new WeakMap<object, SandboxValue>();
   private readonly hostByProxy = new WeakMap<object, object>();
+  // Host copy → the sandbox object it was copied from, for APIs that answer by reference.
+  private readonly originals = new WeakMap<object, SandboxValue>();
 
   constructor(
     private readonly machine: Machine,
@@ -45,11 +47,13 @@ export class Boundary {
     if (original !== undefined) return original;
     if (path.has(value)) return undefined;
 
+    const isTopLevel = path.size === 0;
     path.add(value);
     const copy = Array.isArray(value)
       ? this.copyArrayOut(value, path)
       : this.copyRecordOut(value, path);
     path.delete(value);
+    if (isTopLevel) this.originals.set(copy, value);
     return copy;
   }
 
@@ -117,6 +121,7 @@ export class Boundary {
     if (type !== 'object') return undefined;
 
     const object = value as object;
+    if (object instanceof SandboxReference) return this.referenceIn(object.host);
     if (object instanceof Promise) return this.promiseFor(object);
     if (object instanceof RegExp) return this.memoised(object, () => new OpaqueHandle(object));
     if (path.has(object)) return undefined;
@@ -152,6 +157,15 @@ export class Boundary {
         descriptor && 'value' in descriptor ? this.copyIn(descriptor.value, path) : undefined;
     }
     return copy;
+  }
+
+  // The sandbox object a host value was copied from, when there is one; else a copy.
+  private referenceIn(host: unknown): SandboxValue {
+    if (host !== null && typeof host === 'object') {
+      const original = this.originals.get(host);
+      if (original !== undefined) return original;
+    }
+    return this.copyIn(host);
   }
 
   /** The one sandbox function that stands for a host function. */
