@@ -11,6 +11,7 @@ import { registerTemplateCommands } from './commands/template/register-template-
 import { registerServeCommands } from './commands/serve/register-serve-commands.js';
 import { registerMirrorCommands } from './commands/mirror/register-mirror-commands.js';
 import { registerCoverageCommands } from './commands/coverage/register-coverage-commands.js';
+import { registerDemoCommands } from './commands/demo/register-demo-commands.js';
 
 const program = new Command('tagwarden')
   .description(
@@ -89,6 +90,7 @@ registerTemplateCommands(program);
 registerServeCommands(program);
 registerMirrorCommands(program);
 registerCoverageCommands(program);
+registerDemoCommands(program);
 
 async function main(): Promise<void> {
   try {

@@ -86,6 +86,10 @@ async function click(
   const selector = selectorOf(testId);
   await page.waitForSelector(selector, { visible: true, timeout });
   if (navigates) {
+    // GTM runs a tag when its event is pushed, before any click can leave the page; the demo
+    // shop's mirror runs the template asynchronously, so let it finish first, as a tester's
+    // pause would. Pages without the demo's mirror are idle at once.
+    await page.waitForFunction(isMirrorIdle, { timeout, polling: 50 });
     await Promise.all([
       page.waitForNavigation({ waitUntil: 'load', timeout }),
       page.click(selector),
@@ -93,6 +97,15 @@ async function click(
     return;
   }
   await page.click(selector);
+}
+
+// Runs in the page: no demo mirror, a mirror that cannot run, or one that ran every event.
+function isMirrorIdle(): boolean {
+  const mirror = (
+    window as { tagwardenMirror?: { fired?: number; runs?: unknown[]; problem?: string } }
+  ).tagwardenMirror;
+  if (mirror === undefined || mirror.problem !== undefined) return true;
+  return (mirror.runs?.length ?? 0) >= (mirror.fired ?? 0);
 }
 
 // Runs in the page: the element is rendered and, when a text is given, shows exactly it.

@@ -23,6 +23,7 @@ export function createMirrorBridge(options: {
     containerId: options.containerId,
     queue: [],
     runs: [],
+    fired: 0,
   };
   (window as unknown as { tagwardenMirror: MirrorHost }).tagwardenMirror = host;
   const script = document.createElement('script');
@@ -31,6 +32,9 @@ export function createMirrorBridge(options: {
   document.head.append(script);
 
   return {
-    fire: (event) => new Promise((resolve) => void host.queue.push({ event, done: resolve })),
+    fire: (event) => {
+      host.fired += 1;
+      return new Promise((resolve) => void host.queue.push({ event, done: resolve }));
+    },
   };
 }

@@ -37,6 +37,8 @@ export interface MirrorHost {
   containerId: string;
   queue: { push(entry: MirrorQueueEntry): unknown } & MirrorQueueEntry[];
   runs: MirrorRunRecord[];
+  /** Events handed to the mirror so far; the mirror is idle once `runs` has as many. */
+  fired: number;
   /** Set when the template cannot be loaded or is no web tag template. */
   problem?: string;
 }
