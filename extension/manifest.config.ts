@@ -9,6 +9,14 @@ const CONTENT_SCRIPT_FRAMES = {
   match_about_blank: true,
 } as const;
 
+/** The extension's pages; `panel` is opened by the DevTools page and the popup, not the manifest. */
+export const PAGES = {
+  panel: 'src/panel/panel.html',
+  sidePanel: 'src/sidepanel/sidepanel.html',
+  popup: 'src/popup/popup.html',
+  devtools: 'src/devtools/devtools.html',
+} as const;
+
 /**
  * The manifest for both browsers from one source (toolchain notes §3). Chrome runs the
  * background as a module service worker, Firefox as background scripts. Both content scripts
@@ -16,6 +24,10 @@ const CONTENT_SCRIPT_FRAMES = {
  * listed first so it listens before the hook announces itself. Chrome also injects into
  * about:blank, srcdoc, data: and blob: frames by their creator's origin
  * (`match_origin_as_fallback`, Chrome 99+); Firefox has `match_about_blank` only.
+ *
+ * The QA panel comes three ways: a DevTools panel (`devtools_page` adds it), a side panel
+ * that needs no DevTools (Chrome's `side_panel`, Firefox's `sidebar_action`), and the
+ * toolbar popup with a one-glance status.
  */
 export function createManifest(target: BuildTarget) {
   const isFirefox = target === 'firefox';
@@ -35,8 +47,13 @@ export function createManifest(target: BuildTarget) {
       { ...frames, js: ['src/relay/relay.iife.ts'] },
       { ...frames, js: ['src/page/page-hook.iife.ts'], world: 'MAIN' },
     ],
-    permissions: ['webRequest', 'webNavigation', 'storage'],
+    permissions: ['webRequest', 'webNavigation', 'storage', ...(isFirefox ? [] : ['sidePanel'])],
     host_permissions: ['<all_urls>'],
+    action: { default_popup: PAGES.popup, default_title: 'tagwarden' },
+    devtools_page: PAGES.devtools,
+    ...(isFirefox
+      ? { sidebar_action: { default_panel: PAGES.sidePanel, default_title: 'tagwarden' } }
+      : { side_panel: { default_path: PAGES.sidePanel } }),
     ...(isFirefox
       ? {
           browser_specific_settings: {

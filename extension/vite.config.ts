@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { crx } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
-import { createManifest, type BuildTarget } from './manifest.config.js';
+import { createManifest, PAGES, type BuildTarget } from './manifest.config.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -23,6 +23,16 @@ export default defineConfig(({ mode }) => {
       // Readable output: reviewers of a store submission (and of a stack trace) read this code.
       minify: false,
       sourcemap: false,
+      // Pages the manifest does not name: crxjs builds only the ones it finds there (the panel
+      // is opened by the DevTools page, Firefox's sidebar is a key crxjs does not read).
+      rollupOptions: {
+        input: {
+          panel: fileURLToPath(new URL(PAGES.panel, import.meta.url)),
+          ...(target === 'firefox'
+            ? { sidepanel: fileURLToPath(new URL(PAGES.sidePanel, import.meta.url)) }
+            : {}),
+        },
+      },
     },
   };
 });

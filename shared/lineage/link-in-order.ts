@@ -10,8 +10,9 @@ export interface LinkWindow {
 /**
  * Links each target (in time order) to its best source: same name, same scope, within the
  * window, no conflicting ID, and not already linked to another target of the same
- * destination. Among equal scores the earliest source wins, so pushes and the hits gtag
- * batches from them pair up in the order they happened.
+ * destination. Among equal scores a hit to Google wins over a server-side one, then the
+ * earliest source, so pushes and the hits gtag batches from them pair up in the order they
+ * happened.
  */
 export function linkInOrder(
   kind: LineageLink['kind'],
@@ -52,10 +53,21 @@ function findBest(
     if (source === undefined || source.time > target.time - window.earliestMs) break;
     if (!isSameScope(source, target) || used.has(usageKey(source, target))) continue;
     const score = scoreCandidate(source, target);
-    if (score !== null && (best === undefined || score.score > best.score))
+    if (score !== null && (best === undefined || isBetter(score.score, source, best)))
       best = { source, ...score };
   }
   return best;
+}
+
+// A mirror copy repeats the GA4 tag's event: between a hit to Google and its server-side twin
+// that fit equally well, the copy belongs to the one sent to Google.
+function isBetter(
+  score: number,
+  source: LineageNode,
+  best: { score: number; source: LineageNode },
+) {
+  if (score !== best.score) return score > best.score;
+  return source.layer === 'ga4' && best.source.layer !== 'ga4';
 }
 
 function usageKey(source: LineageNode, target: LineageNode): string {

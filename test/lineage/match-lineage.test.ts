@@ -155,6 +155,16 @@ describe('linking pushes to hits and hits to mirror copies', () => {
     ).toEqual(['sent-not-mirrored:h2', 'mirror-without-hit:m9']);
   });
 
+  it('gives a mirror copy to the hit sent to Google rather than its server-side twin, whichever left first', () => {
+    const nodes = [
+      push('p', 'login', 0),
+      hit('server', 'login', 10, { layer: 'sgtm', destination: 'G-1@sst' }),
+      hit('google', 'login', 30, { destination: 'G-1@google' }),
+      mirror('m', 'login', 20),
+    ];
+    expect(pairs(nodes)).toEqual(['p>server', 'p>google', 'google>m']);
+  });
+
   it('counts a push mirrored once when it went both to Google and to a server container', () => {
     const nodes = [
       push('p', 'login', 0),
