@@ -12,6 +12,7 @@ import { registerServeCommands } from './commands/serve/register-serve-commands.
 import { registerMirrorCommands } from './commands/mirror/register-mirror-commands.js';
 import { registerCoverageCommands } from './commands/coverage/register-coverage-commands.js';
 import { registerDemoCommands } from './commands/demo/register-demo-commands.js';
+import { registerAuditCommands } from './commands/audit/register-audit-commands.js';
 
 const program = new Command('tagwarden')
   .description(
@@ -91,6 +92,7 @@ registerServeCommands(program);
 registerMirrorCommands(program);
 registerCoverageCommands(program);
 registerDemoCommands(program);
+registerAuditCommands(program);
 
 async function main(): Promise<void> {
   try {

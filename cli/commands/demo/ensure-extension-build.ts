@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -5,7 +6,7 @@ import { join } from 'node:path';
 const SOURCE_FOLDERS = ['extension', 'shared'];
 
 /**
- * The unpacked Chrome extension in `dist/extension/chrome/`, built with vite's JS API (as
+ * The unpacked Chrome extension in `dist/extension/chrome/`, built with vite (as
  * `npm run build:extension` does) when it is missing or older than its sources, so the demo
  * works on a fresh clone. Returns the folder and whether it was built now.
  */
@@ -18,19 +19,19 @@ export async function ensureExtensionBuild(
   if (existsSync(manifest) && statSync(manifest).mtimeMs >= newestSource)
     return { directory, isFresh: false };
 
-  const { build } = await import('vite');
-  const saved = process.env.TAGWARDEN_E2E;
-  process.env.TAGWARDEN_E2E = '0';
-  try {
-    await build({
-      configFile: join(root, 'extension/vite.config.ts'),
-      mode: 'production',
-      logLevel: 'error',
-      build: { outDir: directory, emptyOutDir: true },
-    });
-  } finally {
-    if (saved === undefined) delete process.env.TAGWARDEN_E2E;
-    else process.env.TAGWARDEN_E2E = saved;
+  // A child process: crxjs builds its content scripts in nested builds that ignore the
+  // logLevel and print progress and bundler notes of their own. The demo's output is its
+  // report, so the build's output is shown only when the build fails.
+  const vite = join(root, 'node_modules/vite/bin/vite.js');
+  const args = [vite, 'build', '-c', 'extension/vite.config.ts', '--mode', 'production'];
+  const build = spawnSync(
+    process.execPath,
+    [...args, '--logLevel', 'error', '--outDir', directory, '--emptyOutDir'],
+    { cwd: root, encoding: 'utf8', env: { ...process.env, TAGWARDEN_E2E: '0' } },
+  );
+  if (build.status !== 0) {
+    const output = `${build.stdout ?? ''}${build.stderr ?? ''}`.trim();
+    throw new Error(`the extension build failed (npm run build:extension):\n${output}`);
   }
   return { directory, isFresh: true };
 }

@@ -64,7 +64,8 @@ async function buildBundle(entry: string, file: string, outDir: string): Promise
   await build({
     configFile: false,
     root: repositoryRoot,
-    logLevel: 'warn',
+    // Errors only: vite warns that lib mode ignores inlineDynamicImports, which is noise here.
+    logLevel: 'error',
     publicDir: false,
     build: {
       outDir,
