@@ -14,6 +14,8 @@ export interface ChromiumWithExtension {
   sessionFor(matchesUrl: (url: string) => boolean): Promise<TabSession | undefined>;
   /** Every tab's session. */
   sessions(): Promise<TabSession[]>;
+  /** The value of an expression evaluated in the service worker (awaited, returned by value). */
+  evaluateInWorker(expression: string): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -92,6 +94,7 @@ export async function launchChromiumWithExtension(): Promise<ChromiumWithExtensi
     async sessions() {
       return JSON.parse(String(await evaluateInWorker(READ_SESSIONS))) as TabSession[];
     },
+    evaluateInWorker,
     close: chromium.close,
   };
 }

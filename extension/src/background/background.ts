@@ -4,14 +4,19 @@
  * woken by the events it must not miss; state lives in `storage.session`, not here.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
+import bundledPlanText from '../../../shared/plans/ga4-recommended.yaml?raw';
+import { loadPlan } from '../../../shared/plan/load-plan.js';
+import type { TrackingPlan } from '../../../shared/plan/plan-types.js';
 import { CAPTURE_PORT, SUBSCRIBE_PORT } from '../common/background-api.js';
 import { DATA_LAYER_NAMES_KEY } from '../common/read-data-layer-names.js';
+import { badgeTextOf, createBadgeService } from './create-badge-service.js';
 import { createCaptureService } from './create-capture-service.js';
 import { createMessageHandlers, dispatchMessage } from './create-message-handlers.js';
 import { createSessionStore } from './create-session-store.js';
 import { createSubscriptions } from './create-subscriptions.js';
 import { registerNavigationListeners } from './register-navigation-listeners.js';
 import { registerNetworkListeners } from './register-network-listeners.js';
+import { SITE_PLANS_KEY } from './read-site-plan.js';
 import { servePort } from './serve-port.js';
 
 // storage.session exists from Chrome 102 and Firefox 115; older browsers keep sessions in
@@ -19,7 +24,20 @@ import { servePort } from './serve-port.js';
 const sessionArea = browser.storage.session ?? browser.storage.local;
 const store = createSessionStore(sessionArea);
 const subscriptions = createSubscriptions();
-const capture = createCaptureService(store, subscriptions);
+const badge = createBadgeService({
+  getSession: (tabId) => store.get(tabId),
+  readStorage: () => browser.storage.local.get(null),
+  defaultPlan: readBundledPlan,
+  showErrors: (tabId, errors) => showErrors(tabId, errors),
+});
+// Every change the panels hear of also moves the badge of its tab.
+const capture = createCaptureService(store, {
+  add: (port, tabId) => subscriptions.add(port, tabId),
+  publish(updates) {
+    subscriptions.publish(updates);
+    for (const update of updates) badge.touch(update.tabId);
+  },
+});
 const handlers = createMessageHandlers(store, {
   save: (names) => browser.storage.local.set({ [DATA_LAYER_NAMES_KEY]: names }),
 });
@@ -30,12 +48,44 @@ browser.runtime.onConnect.addListener((port: Runtime.Port) => {
   if (port.name === CAPTURE_PORT || port.name === SUBSCRIBE_PORT)
     servePort(port, { capture, store, subscriptions });
 });
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
-  dispatchMessage(handlers, message, { tabId: sender.tab?.id }),
-);
-browser.tabs.onRemoved.addListener((tabId: number) => void store.remove(tabId));
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  const answer = dispatchMessage(handlers, message, { tabId: sender.tab?.id });
+  // A cleared session clears its badge.
+  const tabId = (message as { tabId?: unknown } | null)?.tabId;
+  const touch = () => typeof tabId === 'number' && badge.touch(tabId);
+  void answer?.then(touch, touch);
+  return answer;
+});
+browser.tabs.onRemoved.addListener((tabId: number) => {
+  badge.forget(tabId);
+  void store.remove(tabId);
+});
+browser.storage.onChanged.addListener((changes, areaName) => {
+  const keys = Object.keys(changes);
+  if (areaName === 'local' && keys.some((key) => key === SITE_PLANS_KEY || key.startsWith('plan:')))
+    badge.replan();
+});
 if (browser.storage.session === undefined) {
   browser.runtime.onStartup.addListener(() => void clearStaleSessions());
+}
+
+let bundledPlan: TrackingPlan | undefined;
+
+function readBundledPlan(): TrackingPlan {
+  if (bundledPlan !== undefined) return bundledPlan;
+  const result = loadPlan(bundledPlanText, 'ga4-recommended.yaml');
+  if (!result.ok) throw new Error(`the bundled plan does not load: ${result.errors[0]?.message}`);
+  bundledPlan = result.plan;
+  return bundledPlan;
+}
+
+async function showErrors(tabId: number, errors: number): Promise<void> {
+  try {
+    await browser.action.setBadgeText({ tabId, text: badgeTextOf(errors) });
+    await browser.action.setBadgeBackgroundColor({ tabId, color: '#c5221f' });
+  } catch {
+    // The tab closed while its records were being counted.
+  }
 }
 
 async function clearStaleSessions(): Promise<void> {

@@ -1,6 +1,6 @@
 import type { TabSession } from '../common/session-types.js';
 import { createTabSession } from './create-tab-session.js';
-import { trimSession } from './session-limits.js';
+import { SESSION_LIMITS, trimSession, type SessionLimits } from './session-limits.js';
 
 /** The part of `storage.StorageArea` the store uses, so tests can pass a map. */
 export interface StorageAreaLike {
@@ -25,6 +25,8 @@ export interface SessionStoreOptions {
   now?: () => number;
   /** Changes are written at most this often (ms), not once per record. */
   persistDelayMs?: number;
+  /** How many records of each kind a tab's session keeps (`SESSION_LIMITS` by default). */
+  limits?: Partial<SessionLimits>;
 }
 
 const KEY_PREFIX = 'tab:';
@@ -41,6 +43,7 @@ export function createSessionStore(
 ): SessionStore {
   const now = options.now ?? Date.now;
   const delay = options.persistDelayMs ?? 250;
+  const limits: SessionLimits = { ...SESSION_LIMITS, ...options.limits };
   const sessions = new Map<number, TabSession>();
   const dirty = new Set<number>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -79,7 +82,7 @@ export function createSessionStore(
     try {
       await area.set({ [KEY_PREFIX + tabId]: session });
     } catch {
-      trimSession(session, halfOf(session));
+      trimSession(session, halfOf(session), now());
       await area.set({ [KEY_PREFIX + tabId]: session }).catch(() => undefined);
     }
   };
@@ -93,7 +96,7 @@ export function createSessionStore(
         sessions.set(tabId, session);
       }
       const result = change(session);
-      trimSession(session);
+      trimSession(session, limits, now());
       schedule(tabId);
       return result;
     },

@@ -1,5 +1,8 @@
 import type { TabSession } from '../common/session-types.js';
 
+/** How many records of each kind one tab's session keeps before the oldest go. */
+export type SessionLimits = Record<keyof typeof SESSION_LIMITS, number>;
+
 /**
  * Bounds on one tab's session, so a long QA walk or a chatty page cannot exhaust
  * `storage.session` (10 MB per extension in Chrome); Pixel Auditor caps at 1,000 of each
@@ -13,16 +16,41 @@ export const SESSION_LIMITS = Object.freeze({
   frames: 200,
 });
 
-/** Drops the oldest records past the limits, counting them. */
+/**
+ * Drops the oldest records past the limits, a ring buffer per kind, counting them in
+ * `dropped`. The first time pushes or hits are dropped since the session started, a
+ * `records-dropped` notice says so, so a panel shows why the early records are gone; later
+ * drops only raise the counts, and a page flooding the session cannot flood the notices.
+ */
 export function trimSession(
   session: TabSession,
-  limits: Record<keyof typeof SESSION_LIMITS, number> = SESSION_LIMITS,
+  limits: SessionLimits = SESSION_LIMITS,
+  now: number = Date.now(),
 ): void {
+  const hadDropped = session.dropped.pushes + session.dropped.hits > 0;
   session.dropped.pushes += dropOldest(session.pushes, limits.pushes);
   session.dropped.hits += dropOldest(session.hits, limits.hits);
+  if (!hadDropped && session.dropped.pushes + session.dropped.hits > 0)
+    noteFirstDrop(session, limits, now);
   session.dropped.notices += dropOldest(session.notices, limits.notices);
   dropOldest(session.navigations, limits.navigations);
   dropOldest(session.frames, limits.frames);
+}
+
+function noteFirstDrop(session: TabSession, limits: SessionLimits, now: number): void {
+  const navigation = session.navigations.at(-1);
+  session.seq += 1;
+  session.notices.push({
+    seq: session.seq,
+    time: now,
+    code: 'records-dropped',
+    frameId: 0,
+    navigationId: navigation?.id ?? 0,
+    pageUrl: navigation?.url ?? '',
+    detail:
+      `The session keeps the latest ${limits.pushes} pushes and ${limits.hits} hits; ` +
+      'older ones are dropped from here on and counted in the session.',
+  });
 }
 
 function dropOldest(list: unknown[], limit: number): number {
