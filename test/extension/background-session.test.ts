@@ -9,6 +9,7 @@ import {
   type StorageAreaLike,
 } from '../../extension/src/background/create-session-store.js';
 import { createTabSession } from '../../extension/src/background/create-tab-session.js';
+import { recordNavigation } from '../../extension/src/background/record-navigation.js';
 import { readLayerNameFromScriptUrl } from '../../extension/src/page/read-layer-name-from-script-url.js';
 import type { PageRequestRecord } from '../../extension/src/common/page-record.js';
 
@@ -124,6 +125,29 @@ describe('a page the background did not see navigate', () => {
     ]);
     expect(updates[0]).toMatchObject({ type: 'navigation', navigation: { id: 1 } });
     expect(session.hits.map((hit) => hit.navigationId)).toEqual([1, 1]);
+  });
+
+  it('completes the inferred navigation when webNavigation reports it late, instead of adding one', () => {
+    const session = createTabSession(1, 0);
+    applyPageRecords(session, [pageRequest], sender);
+    recordNavigation(session, {
+      tabId: 1,
+      frameId: 0,
+      kind: 'document',
+      url: 'https://shop.example/',
+      time: 990,
+      transitionType: 'typed',
+    });
+
+    expect(session.navigations).toEqual([
+      {
+        id: 1,
+        kind: 'document',
+        url: 'https://shop.example/',
+        time: 1_000,
+        transitionType: 'typed',
+      },
+    ]);
   });
 
   it('infers nothing from a subframe, nor once a navigation is known', () => {

@@ -36,6 +36,8 @@ export function recordNavigation(
     });
   }
   if (event.frameId !== 0) return undefined;
+  const confirmed = confirmInferredNavigation(session, event);
+  if (confirmed) return confirmed;
 
   const navigation: SessionNavigation = {
     id: nextNavigationId(session),
@@ -50,4 +52,26 @@ export function recordNavigation(
   };
   session.navigations.push(navigation);
   return navigation;
+}
+
+/**
+ * The navigation the page's own records stood in for, when `webNavigation` reports it after
+ * all (the worker woke for the page's port before the navigation event reached it): the
+ * report completes that entry instead of starting a second one for the same document.
+ */
+function confirmInferredNavigation(
+  session: TabSession,
+  event: NavigationEvent,
+): SessionNavigation | undefined {
+  const last = session.navigations[session.navigations.length - 1];
+  if (last?.isInferred !== true || event.kind !== 'document' || last.url !== event.url) return;
+  if (last.documentId !== undefined && event.documentId !== undefined) {
+    if (last.documentId !== event.documentId) return;
+  }
+  delete last.isInferred;
+  if (event.transitionType !== undefined) last.transitionType = event.transitionType;
+  if (event.transitionQualifiers !== undefined)
+    last.transitionQualifiers = event.transitionQualifiers;
+  if (event.documentId !== undefined) last.documentId = event.documentId;
+  return last;
 }
