@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoResult } from '../../cli/commands/demo/demo-result.js';
-import { chromiumPath } from '../browser/launch-chromium.js';
+import { chromiumPath, launchChromium } from '../browser/launch-chromium.js';
 import { makeScratchDirectory, packageRoot, runCli, type CliRun } from '../cli/run-cli.js';
 import { readXmlElements } from '../cli/read-xml-elements.js';
 
@@ -144,6 +145,25 @@ describe.runIf(existsSync(chromiumPath))('tagwarden demo, the main job end to en
     expect(html).toContain('&quot;items&quot; is required in add_payment_info');
     expect(html).toContain('<td>sent-not-mirrored</td>');
     expect(html).not.toContain('"items" is required');
+  });
+
+  it('renders the HTML report readably in Chromium: the sections and findings show, on a screenshot', async () => {
+    const chromium = await launchChromium();
+    try {
+      const page = await chromium.browser.newPage();
+      await page.setViewport({ width: 1200, height: 900 });
+      await page.goto(pathToFileURL(join(scratch.path, 'tagwarden-demo.html')).href);
+      const text = await page.evaluate(() => document.body.innerText);
+      for (const shown of ['add_payment_info', 'missing_required', 'sent-not-mirrored', 'purchase'])
+        expect(text).toContain(shown);
+      const screenshot = join(packageRoot, '.tmp/screenshots/tagwarden-demo-report.png');
+      mkdirSync(dirname(screenshot), { recursive: true });
+      await page.screenshot({ path: screenshot, fullPage: true });
+      // A blank or unstyled page compresses to almost nothing; the report's tables do not.
+      expect(statSync(screenshot).size).toBeGreaterThan(20_000);
+    } finally {
+      await chromium.close();
+    }
   });
 });
 
