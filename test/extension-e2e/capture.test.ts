@@ -281,7 +281,7 @@ describe.runIf(existsSync(chromiumPath))(
           return chromium.workerStartedAt();
         },
         (value) => value > startedAt,
-        25_000,
+        50_000,
       );
       const after = await waitUntil(
         'the session after a restart',
@@ -290,6 +290,6 @@ describe.runIf(existsSync(chromiumPath))(
       );
       expect(after?.pushes.slice(0, before.pushes.length)).toEqual(before.pushes);
       expect(after?.hits).toEqual(before.hits);
-    }, 45_000);
+    }, 90_000);
   },
 );
