@@ -76,7 +76,12 @@ describe.runIf(existsSync(firefoxPath))('the extension in Firefox ESR (smoke)', 
     const session = (await waitUntil(
       'the smoke page session',
       () => readSession(page),
-      (value) => value !== null && value.hits.some((hit) => hit.state === 'completed'),
+      // The network view of a hit can arrive before the relay delivers the page's pushes, so
+      // wait for both kinds of record the test reads.
+      (value) =>
+        value !== null &&
+        value.hits.some((hit) => hit.state === 'completed') &&
+        value.pushes.some((push) => (push.push as { event?: string }).event === 'smoke_after_gtm'),
     )) as TabSession;
 
     const events = session.pushes.map(
