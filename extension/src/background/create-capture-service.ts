@@ -1,6 +1,7 @@
+import { readLinkEnvelope, type CaptureAck, type LinkEnvelope } from '../common/background-api.js';
 import { readPageRecord } from '../common/read-page-batch.js';
 import type { PageRecord } from '../common/page-record.js';
-import type { NetworkRequestView, SessionNavigation } from '../common/session-types.js';
+import type { NetworkRequestView, SessionNavigation, TabSession } from '../common/session-types.js';
 import {
   applyNetworkOutcome,
   applyNetworkStart,
@@ -20,7 +21,12 @@ export interface CaptureSender {
 }
 
 export interface CaptureService {
-  onPageRecords(message: unknown, sender: CaptureSender): Promise<void>;
+  /**
+   * Applies a relay's message once, however often it arrives, and answers with the
+   * acknowledgement to send back once the records are in storage (none for a message
+   * without a link envelope).
+   */
+  onPageRecords(message: unknown, sender: CaptureSender): Promise<CaptureAck | undefined>;
   onRequestStart(tabId: number, start: NetworkStart): Promise<void>;
   onRequestOutcome(
     tabId: number,
@@ -42,18 +48,23 @@ export function createCaptureService(
   return {
     async onPageRecords(message, sender) {
       const { tabId, frameId } = sender;
-      if (tabId === undefined || tabId < 0 || frameId === undefined) return;
+      if (tabId === undefined || tabId < 0 || frameId === undefined) return undefined;
       const { records, rejected } = readCaptureMessage(message);
+      const envelope = readLinkEnvelope(message);
       const place = {
         frameId,
         url: sender.url ?? '',
         ...(sender.documentId === undefined ? {} : { documentId: sender.documentId }),
       };
       const updates = await store.update(tabId, (session) => {
+        if (envelope !== undefined && !takeLinkTurn(session, envelope)) return [];
         session.dropped.invalid += rejected;
         return applyPageRecords(session, records, place);
       });
       subscriptions.publish(updates);
+      if (envelope === undefined) return undefined;
+      await store.persisted(tabId);
+      return { type: 'capture-ack', ...envelope };
     },
     async onRequestStart(tabId, start) {
       const update = await store.update(tabId, (session) => applyNetworkStart(session, start));
@@ -73,6 +84,23 @@ export function createCaptureService(
         subscriptions.publish([{ type: 'navigation', tabId: event.tabId, navigation }]);
     },
   };
+}
+
+/** How many relays' positions a session remembers; the oldest is forgotten first. */
+const MAX_LINKS = 200;
+
+/** True when the message is new for its link, which then moves on to it. */
+function takeLinkTurn(session: TabSession, envelope: LinkEnvelope): boolean {
+  const links = (session.links ??= {});
+  if (Object.hasOwn(links, envelope.linkId) && (links[envelope.linkId] ?? 0) >= envelope.seq)
+    return false;
+  // Deleting first moves the link to the end of the insertion order, so trimming keeps the
+  // links heard from lately.
+  delete links[envelope.linkId];
+  links[envelope.linkId] = envelope.seq;
+  const names = Object.keys(links);
+  for (const name of names.slice(0, Math.max(0, names.length - MAX_LINKS))) delete links[name];
+  return true;
 }
 
 function readCaptureMessage(message: unknown): { records: PageRecord[]; rejected: number } {

@@ -19,6 +19,8 @@ export interface SessionStore {
   remove(tabId: number): Promise<void>;
   /** Writes every changed session now. */
   flush(): Promise<void>;
+  /** Settles once the tab's latest change has been written (at once when nothing waits). */
+  persisted(tabId: number): Promise<void>;
 }
 
 export interface SessionStoreOptions {
@@ -46,6 +48,9 @@ export function createSessionStore(
   const limits: SessionLimits = { ...SESSION_LIMITS, ...options.limits };
   const sessions = new Map<number, TabSession>();
   const dirty = new Set<number>();
+  // Who waits for a tab's next write: the relay's acknowledgements are sent only then.
+  const waiters = new Map<number, Array<() => void>>();
+  const writing = new Map<number, Promise<void>>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let loading: Promise<void> | undefined;
 
@@ -73,18 +78,30 @@ export function createSessionStore(
     timer = undefined;
     const tabIds = [...dirty];
     dirty.clear();
-    await Promise.all(tabIds.map((tabId) => write(tabId)));
+    await Promise.all(
+      tabIds.map((tabId) => {
+        const written = write(tabId).finally(() => {
+          if (writing.get(tabId) === written) writing.delete(tabId);
+        });
+        writing.set(tabId, written);
+        return written;
+      }),
+    );
   };
 
   const write = async (tabId: number): Promise<void> => {
+    const waiting = waiters.get(tabId) ?? [];
+    waiters.delete(tabId);
     const session = sessions.get(tabId);
-    if (session === undefined) return;
     try {
-      await area.set({ [KEY_PREFIX + tabId]: session });
+      if (session !== undefined) await area.set({ [KEY_PREFIX + tabId]: session });
     } catch {
-      trimSession(session, halfOf(session), now());
+      trimSession(session as TabSession, halfOf(session as TabSession), now());
       await area.set({ [KEY_PREFIX + tabId]: session }).catch(() => undefined);
     }
+    // Settled even when the area refused the session twice: it is kept in memory, and a
+    // sender waiting for storage that will not come would only send it again.
+    for (const settle of waiting) settle();
   };
 
   return {
@@ -110,8 +127,12 @@ export function createSessionStore(
     },
     async clear(tabId) {
       await load();
-      const existed = sessions.has(tabId);
-      sessions.set(tabId, createTabSession(tabId, now()));
+      const previous = sessions.get(tabId);
+      const cleared = createTabSession(tabId, now());
+      // What the relays already delivered stays delivered: a late resend must not refill it.
+      if (previous?.links !== undefined) cleared.links = previous.links;
+      sessions.set(tabId, cleared);
+      const existed = previous !== undefined;
       schedule(tabId);
       return existed;
     },
@@ -119,9 +140,19 @@ export function createSessionStore(
       await load();
       sessions.delete(tabId);
       dirty.delete(tabId);
+      for (const settle of waiters.get(tabId) ?? []) settle();
+      waiters.delete(tabId);
       await area.remove(KEY_PREFIX + tabId).catch(() => undefined);
     },
     flush,
+    persisted(tabId) {
+      if (!dirty.has(tabId)) return writing.get(tabId) ?? Promise.resolve();
+      return new Promise<void>((settle) => {
+        const waiting = waiters.get(tabId) ?? [];
+        waiting.push(settle);
+        waiters.set(tabId, waiting);
+      });
+    },
   };
 }
 

@@ -24,9 +24,16 @@ export function servePort(port: Runtime.Port, services: PortServices): void {
       ...(sender?.documentId === undefined ? {} : { documentId: sender.documentId }),
       ...(sender?.url === undefined ? {} : { url: sender.url }),
     };
-    port.onMessage.addListener(
-      (message: unknown) => void services.capture.onPageRecords(message, place),
-    );
+    port.onMessage.addListener((message: unknown) => {
+      void services.capture.onPageRecords(message, place).then((ack) => {
+        if (ack === undefined) return;
+        try {
+          port.postMessage(ack);
+        } catch {
+          // The page went away; its relay, if it comes back, sends again and is answered then.
+        }
+      });
+    });
     return;
   }
   if (port.name !== SUBSCRIBE_PORT) return;

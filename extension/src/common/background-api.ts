@@ -57,3 +57,34 @@ export interface CaptureMessage {
   /** Entries the relay dropped as malformed. */
   rejected: number;
 }
+
+/** The relay's envelope: which link sent the message, and its place in that link's order. */
+export interface LinkEnvelope {
+  linkId: string;
+  seq: number;
+}
+
+/** The background's answer on a capture port: every message of the link up to `seq` is stored. */
+export interface CaptureAck {
+  type: 'capture-ack';
+  linkId: string;
+  seq: number;
+}
+
+export function isCaptureAck(value: unknown): value is CaptureAck {
+  const ack = value as Partial<CaptureAck> | null;
+  return (
+    ack?.type === 'capture-ack' &&
+    typeof ack.linkId === 'string' &&
+    typeof ack.seq === 'number' &&
+    Number.isSafeInteger(ack.seq)
+  );
+}
+
+/** Reads a message's envelope; undefined when it has none or a malformed one. */
+export function readLinkEnvelope(message: unknown): LinkEnvelope | undefined {
+  const { linkId, seq } = (message ?? {}) as Partial<LinkEnvelope>;
+  if (typeof linkId !== 'string' || !/^[A-Za-z0-9-]{1,64}$/.test(linkId)) return undefined;
+  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 1) return undefined;
+  return { linkId, seq };
+}

@@ -139,4 +139,9 @@ export interface TabSession {
   notices: SessionNotice[];
   /** Records dropped to keep the session within its bounds, oldest first. */
   dropped: { pushes: number; hits: number; notices: number; invalid: number };
+  /**
+   * The last message stored from each frame's relay (link id → sequence number), kept with
+   * the records so a message sent again after a worker restart is applied once.
+   */
+  links?: Record<string, number>;
 }

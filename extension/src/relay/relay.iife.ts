@@ -9,7 +9,15 @@ import { installE2eBridge } from './install-e2e-bridge.js';
 import { startRelay } from './start-relay.js';
 import { watchDataLayerNames } from './watch-data-layer-names.js';
 
-const link = createBackgroundLink(() => browser.runtime.connect({ name: CAPTURE_PORT }));
+const link = createBackgroundLink(() => browser.runtime.connect({ name: CAPTURE_PORT }), {
+  linkId: newLinkId(),
+});
 const relay = startRelay(window, link);
 watchDataLayerNames(browser.storage, (names) => relay.sendConfig({ dataLayerNames: names }));
 if (__TAGWARDEN_E2E__) installE2eBridge(window, browser.runtime);
+
+/** 128 random bits in hex; `crypto.randomUUID` exists only in secure contexts, plain http pages lack it. */
+function newLinkId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
