@@ -1,4 +1,9 @@
 import type { Browser } from 'puppeteer-core';
+import {
+  evaluateInExtensionWorker,
+  waitForExtensionWorker,
+} from '../../cli/commands/demo/evaluate-in-extension-worker.js';
+import { findRunningWorker } from '../../cli/commands/demo/find-extension-worker.js';
 import type { TabSession } from '../../extension/src/common/session-types.js';
 import { launchChromium } from '../browser/launch-chromium.js';
 import { buildExtension } from './build-extension.js';
@@ -10,11 +15,16 @@ export interface ChromiumWithExtension {
   workerStartedAt(): Promise<number>;
   /** Stops the extension's service worker, as Chrome does after 30 s idle. */
   stopWorker(): Promise<void>;
+  /** Whether a service worker runs now; asking wakes none. */
+  isWorkerRunning(): Promise<boolean>;
   /** The session of the tab whose latest top-frame URL satisfies `matchesUrl`. */
   sessionFor(matchesUrl: (url: string) => boolean): Promise<TabSession | undefined>;
   /** Every tab's session. */
   sessions(): Promise<TabSession[]>;
-  /** The value of an expression evaluated in the service worker (awaited, returned by value). */
+  /**
+   * The value of an expression evaluated in the service worker (awaited, returned by value);
+   * a stopped worker is woken first.
+   */
   evaluateInWorker(expression: string): Promise<unknown>;
   close(): Promise<void>;
 }
@@ -38,41 +48,11 @@ export async function launchChromiumWithExtension(): Promise<ChromiumWithExtensi
   const chromium = await launchChromium({ extensionDir });
   const extensionId = chromium.extensionId as string;
 
-  const findWorkerTargetId = async (): Promise<string | undefined> => {
-    const connection = await chromium.browser.target().createCDPSession();
-    try {
-      const { targetInfos } = await connection.send('Target.getTargets');
-      return targetInfos.find(
-        (target) => target.type === 'service_worker' && target.url.includes(extensionId),
-      )?.targetId;
-    } finally {
-      await connection.detach();
-    }
-  };
+  const findWorkerTargetId = () => findRunningWorker(chromium.browser, extensionId);
 
-  const evaluateInWorker = async (expression: string): Promise<unknown> => {
-    const targetId = await findWorkerTargetId();
-    if (targetId === undefined) throw new Error('no service worker is running');
-    const connection = await chromium.browser.target().createCDPSession();
-    try {
-      const { sessionId } = await connection.send('Target.attachToTarget', {
-        targetId,
-        flatten: true,
-      });
-      const session = connection.connection()?.session(sessionId);
-      if (!session) throw new Error('could not attach to the service worker');
-      const { result, exceptionDetails } = await withTimeout(
-        2_000,
-        session.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }),
-      );
-      await session.detach().catch(() => undefined);
-      if (exceptionDetails !== undefined)
-        throw new Error(exceptionDetails.exception?.description ?? 'failed');
-      return result.value;
-    } finally {
-      await connection.detach().catch(() => undefined);
-    }
-  };
+  const evaluateInWorker = (expression: string) =>
+    evaluateInExtensionWorker(chromium.browser, extensionId, expression);
+  await waitForExtensionWorker(chromium.browser, extensionId);
 
   return {
     browser: chromium.browser,
@@ -87,6 +67,9 @@ export async function launchChromiumWithExtension(): Promise<ChromiumWithExtensi
       await connection.send('Target.closeTarget', { targetId });
       await connection.detach();
     },
+    async isWorkerRunning() {
+      return (await findWorkerTargetId()) !== undefined;
+    },
     async sessionFor(matchesUrl) {
       const sessions = JSON.parse(String(await evaluateInWorker(READ_SESSIONS))) as TabSession[];
       return sessions.find((session) => matchesUrl(session.navigations.at(-1)?.url ?? ''));
@@ -99,32 +82,30 @@ export async function launchChromiumWithExtension(): Promise<ChromiumWithExtensi
   };
 }
 
-/** Polls `read` until `isReady` holds for its result, or fails naming what was awaited. */
+/**
+ * Polls `read` until `isReady` holds for its result, or fails naming what was awaited, the
+ * last value read and the last error, so a timeout says which of the two it was.
+ */
 export async function waitUntil<Value>(
   what: string,
   read: () => Promise<Value>,
   isReady: (value: Value) => boolean,
-  timeoutMs = 40_000,
+  timeoutMs = 50_000,
 ): Promise<Value> {
   const deadline = Date.now() + timeoutMs;
+  let lastValue = 'nothing read';
+  let lastError = 'none';
   for (;;) {
     // A restarting service worker refuses evaluation for a moment; that is only "not yet".
     const value = await read().catch((error: unknown) => error);
-    if (!(value instanceof Error) && isReady(value as Value)) return value as Value;
+    if (value instanceof Error) lastError = value.message;
+    else if (isReady(value as Value)) return value as Value;
+    else lastValue = JSON.stringify(value) ?? 'undefined';
     if (Date.now() > deadline) {
       throw new Error(
-        `timed out waiting for ${what}: ${String(value instanceof Error ? value.message : JSON.stringify(value)).slice(0, 2000)}`,
+        `timed out waiting for ${what}: last read ${lastValue.slice(0, 1500)}; last error ${lastError.slice(0, 500)}`,
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-function withTimeout<Value>(ms: number, promise: Promise<Value>): Promise<Value> {
-  return Promise.race([
-    promise,
-    new Promise<Value>((_, reject) =>
-      setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms),
-    ),
-  ]);
 }

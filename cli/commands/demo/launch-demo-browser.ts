@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { UsageError } from '../../usage-error.js';
+import { waitForExtensionWorker } from './evaluate-in-extension-worker.js';
 
 /** Debian's Chromium unless `CHROME_PATH` names another build. */
 export const chromiumPath = process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium';
@@ -50,6 +51,7 @@ export async function launchDemoBrowser(
     ],
   });
   const extensionId = await browser.installExtension(extensionDir);
+  await waitForExtensionWorker(browser, extensionId);
   return {
     browser,
     extensionId,
