@@ -9,7 +9,7 @@ const SETTLE_MS = 30_000;
 
 /**
  * Walks the journey in a new tab and reads that tab's session back from the extension, once
- * every GA4 event the journey expects has been captured, every event sent with consent has
+ * every GA4 event the journey expects has been captured (each name as often as expected), every event sent with consent has
  * its mirror copy, and `isMirrorStored` agrees the collector took those copies. What has not
  * settled after 30 s is named in `notices`, and the walk goes on with what arrived.
  */
@@ -46,9 +46,14 @@ function unsettled(
     (placed) => placed.event.consent.analytics_storage?.effective !== 'denied',
   ).length;
   const notices: string[] = [];
-  if (layers.ga4Events.length < journey.expectedEvents.length)
+  // Counted per name: extra events of one kind must not stand in for a late one of another.
+  const missing = missingEvents(
+    journey.expectedEvents,
+    layers.ga4Events.map((placed) => placed.event.name),
+  );
+  if (missing.length > 0)
     notices.push(
-      `the extension captured ${layers.ga4Events.length} of the ${journey.expectedEvents.length} GA4 events the journey expects`,
+      `the extension has not captured ${missing.length} of the GA4 events the journey expects (${missing.join(', ')})`,
     );
   if (layers.mirrorEvents.length < granted)
     notices.push(
@@ -57,6 +62,19 @@ function unsettled(
   if (!isMirrorStored(layers.mirrorEvents.length))
     notices.push('the collector had not taken every mirror copy');
   return notices;
+}
+
+/** The expected event names, repeats included, that `captured` does not account for. */
+function missingEvents(expected: readonly string[], captured: readonly string[]): string[] {
+  const left = new Map<string, number>();
+  for (const name of captured) left.set(name, (left.get(name) ?? 0) + 1);
+  const missing: string[] = [];
+  for (const name of expected) {
+    const count = left.get(name) ?? 0;
+    if (count === 0) missing.push(name);
+    else left.set(name, count - 1);
+  }
+  return missing;
 }
 
 function emptySession(): TabSession {
