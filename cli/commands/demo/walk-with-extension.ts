@@ -65,8 +65,11 @@ function unsettled(
 }
 
 /** The expected event names, repeats included, that `captured` does not account for. */
-function missingEvents(expected: readonly string[], captured: readonly string[]): string[] {
-  const left = new Map<string, number>();
+function missingEvents(
+  expected: readonly string[],
+  captured: ReadonlyArray<string | null>,
+): string[] {
+  const left = new Map<string | null, number>();
   for (const name of captured) left.set(name, (left.get(name) ?? 0) + 1);
   const missing: string[] = [];
   for (const name of expected) {
