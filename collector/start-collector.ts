@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { CollectorOptions } from './collector-options.js';
 import { createLogger } from './create-logger.js';
+import { answerClientError } from './http/answer-client-error.js';
 import { createRequestHandler } from './http/create-request-handler.js';
 import type { Collector } from './http/request-context.js';
 import { CollectorMetrics } from './metrics/collector-metrics.js';
@@ -51,9 +52,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   );
   const collector: Collector = { options, pipeline, metrics, assembler, logger };
   const server = createServer({ keepAliveTimeout: 65_000 }, createRequestHandler(collector));
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-  });
+  server.on('clientError', answerClientError);
   const port = await listen(server, options.host, options.port);
   logger.info({ port, sink: options.sink.description }, 'collector listening');
 

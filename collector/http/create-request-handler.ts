@@ -2,8 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { corsHeaders } from './cors-headers.js';
 import { handleCollect } from './handle-collect.js';
 import { handleRows } from './handle-rows.js';
+import { trackOpenResponse } from './open-responses.js';
 import type { Collector, Exchange, Handled } from './request-context.js';
-import { sendError, sendJson, sendText } from './responses.js';
+import { sendError, sendJson, sendNoContent, sendText } from './responses.js';
 
 interface Route {
   name: string;
@@ -15,7 +16,8 @@ interface Route {
  * The whole HTTP surface: GA4 hits on `/g/collect` and the configured paths, `POST /rows`,
  * `/healthz`, `/readyz` and `/metrics`. Anything else is 404 and a wrong method 405, each with
  * its reason. A handler that throws is answered 500 and logged; the process never goes down
- * with a request.
+ * with a request. A connection is kept for the next request only after a GET or POST whose
+ * body was read in full (`isConnectionReusable`); every other answer ends it.
  */
 export function createRequestHandler(
   collector: Collector,
@@ -24,6 +26,7 @@ export function createRequestHandler(
   let inFlight = 0;
   return (request, response) => {
     const started = performance.now();
+    trackOpenResponse(request, response);
     inFlight += 1;
     void serve(collector, routes, request, response, inFlight)
       .catch((error: unknown) => {
@@ -103,8 +106,7 @@ async function dispatch(
     return refuse(response, 403, cors.forbidden);
   }
   if (method === 'OPTIONS' && route.methods.includes('POST')) {
-    response.writeHead(204, { ...cors.headers, Allow: [...route.methods, 'OPTIONS'].join(', ') });
-    response.end();
+    sendNoContent(response, { ...cors.headers, Allow: [...route.methods, 'OPTIONS'].join(', ') });
     return { status: 204 };
   }
   if (!route.methods.includes(method)) {

@@ -4,8 +4,10 @@ import type { IncomingMessage } from 'node:http';
 export type BodyReading = { body: Buffer } | { status: 413 | 400; reason: string };
 
 /**
- * Reads a request body up to `limit` bytes. A declared or actual length past the limit stops
- * reading at once (413); the rest of the body is drained so the connection stays usable.
+ * Reads a request body up to `limit` bytes. A declared length past the limit is refused before
+ * any byte is read, and a body that grows past it is refused as soon as it does (413), so an
+ * oversized body is never read to its end: the answer ends the connection (see
+ * `isConnectionReusable`) and the bytes still arriving are discarded.
  */
 export function readRequestBody(request: IncomingMessage, limit: number): Promise<BodyReading> {
   const declared = Number(request.headers['content-length'] ?? NaN);
@@ -16,19 +18,18 @@ export function readRequestBody(request: IncomingMessage, limit: number): Promis
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let length = 0;
-    let isOver = false;
     request.on('data', (chunk: Buffer) => {
       length += chunk.length;
-      if (length > limit) {
-        isOver = true;
-        chunks.length = 0;
+      if (length <= limit) {
+        chunks.push(chunk);
         return;
       }
-      if (!isOver) chunks.push(chunk);
+      chunks.length = 0;
+      resolve(tooLarge(limit));
     });
-    request.on('end', () =>
-      resolve(isOver ? tooLarge(limit) : { body: Buffer.concat(chunks, length) }),
-    );
+    request.on('end', () => {
+      if (length <= limit) resolve({ body: Buffer.concat(chunks, length) });
+    });
     request.on('error', () =>
       resolve({ status: 400, reason: 'the request body could not be read' }),
     );

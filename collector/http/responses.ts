@@ -1,4 +1,5 @@
-import type { ServerResponse } from 'node:http';
+import { STATUS_CODES, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
+import { isConnectionReusable } from './is-connection-reusable.js';
 
 /** A 1×1 transparent GIF: pixel senders (GTM's sendPixel) need an image to call onSuccess. */
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
@@ -11,7 +12,7 @@ export function sendJson(
   headers: Record<string, string> = {},
 ): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, {
+  writeHead(response, status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',
@@ -29,6 +30,23 @@ export function sendError(
   sendJson(response, status, { error: errorName(status), reason }, headers);
 }
 
+/**
+ * A whole HTTP/1.1 error message, for a connection that has no response object (the parser
+ * could not read a request). The same JSON as `sendError`; it always ends the connection.
+ */
+export function errorMessageText(status: number, error: string, reason: string): string {
+  const text = JSON.stringify({ error, reason });
+  return [
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}`,
+    'Content-Type: application/json; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(text)}`,
+    'Cache-Control: no-store',
+    'Connection: close',
+    '',
+    text,
+  ].join('\r\n');
+}
+
 /** The answer to a stored hit: the GIF for GET (pixels), 204 for POST (gtag, sendBeacon). */
 export function sendStored(
   response: ServerResponse,
@@ -36,7 +54,7 @@ export function sendStored(
   headers: Record<string, string>,
 ): void {
   if (method === 'GET') {
-    response.writeHead(200, {
+    writeHead(response, 200, {
       'Content-Type': 'image/gif',
       'Content-Length': PIXEL.length,
       'Cache-Control': 'no-store',
@@ -45,7 +63,11 @@ export function sendStored(
     response.end(PIXEL);
     return;
   }
-  response.writeHead(204, { 'Cache-Control': 'no-store', ...headers });
+  sendNoContent(response, { 'Cache-Control': 'no-store', ...headers });
+}
+
+export function sendNoContent(response: ServerResponse, headers: Record<string, string>): void {
+  writeHead(response, 204, headers);
   response.end();
 }
 
@@ -55,8 +77,18 @@ export function sendText(
   text: string,
   type: string,
 ): void {
-  response.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(text) });
+  writeHead(response, status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(text) });
   response.end(text);
+}
+
+/** Every answer's head: it also says whether the connection ends after it. */
+function writeHead(response: ServerResponse, status: number, headers: OutgoingHttpHeaders): void {
+  // With `Connection: close`, Node discards what is left of the request body and closes the
+  // socket once the answer is sent.
+  const connection: OutgoingHttpHeaders = isConnectionReusable(response.req)
+    ? {}
+    : { Connection: 'close' };
+  response.writeHead(status, { ...headers, ...connection });
 }
 
 function errorName(status: number): string {
