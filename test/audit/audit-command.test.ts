@@ -151,6 +151,14 @@ describe.runIf(existsSync(chromiumPath))('tagwarden audit in Chromium with the e
     expect(html).not.toMatch(/<script|<link|<img|\bsrc=|\bhref=|@import|url\(/i);
     expect(html).toContain('<td>add_payment_info</td>');
     expect(html).toContain('&quot;items&quot; is required in add_payment_info');
+    for (const section of [
+      'summary',
+      'coverage-matrix',
+      'violation-groups',
+      'consent-findings',
+      'lineage-gaps',
+    ])
+      expect(html).toContain(`<section data-testid="${section}">`);
   });
 });
 

@@ -156,6 +156,19 @@ describe.runIf(existsSync(chromiumPath))('tagwarden demo, the main job end to en
       const text = await page.evaluate(() => document.body.innerText);
       for (const shown of ['add_payment_info', 'missing_required', 'sent-not-mirrored', 'purchase'])
         expect(text).toContain(shown);
+      const sections = await page.$$eval('section[data-testid]', (nodes) =>
+        nodes.map((node) => node.getAttribute('data-testid')),
+      );
+      expect(sections).toEqual([
+        'summary',
+        'coverage-matrix',
+        'violation-groups',
+        'consent-findings',
+        'lineage-gaps',
+        'event-verdicts',
+      ]);
+      expect(await page.$$eval('figure svg[role="img"]', (charts) => charts.length)).toBe(3);
+      expect(text).toContain('Sent before consent was granted (2)');
       const screenshot = join(packageRoot, '.tmp/screenshots/tagwarden-demo-report.png');
       mkdirSync(dirname(screenshot), { recursive: true });
       await page.screenshot({ path: screenshot, fullPage: true });

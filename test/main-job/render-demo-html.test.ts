@@ -51,6 +51,21 @@ function resultNamed(name: string, page = 'http://127.0.0.1/'): DemoResult {
       inputErrors: [],
     },
     gaps: [{ kind: 'hit-without-push', layer: 'ga4', name, time: 0, reason: name }],
+    consent: {
+      hitsByState: { granted: 0, denied: 1, unset: 0, unknown: 0 },
+      deniedHits: [
+        {
+          name,
+          time: 0,
+          page,
+          gcs: name,
+          adStorage: 'denied',
+          isBeforeGrant: true,
+          isMirrored: false,
+        },
+      ],
+      mirror: { copies: 0, deniedCopies: 0, deniedCopiesWithIdentifiers: 0, verdict: 'no-mirror' },
+    },
     warehouse: {
       file: 'w.duckdb',
       total: 1,

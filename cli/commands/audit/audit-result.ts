@@ -1,4 +1,6 @@
 import type { CheckReport } from '../../../shared/check/check-report.js';
+import type { ConsentFindings } from '../demo/find-consent-findings.js';
+import type { LineageGap } from '../demo/find-lineage-gaps.js';
 
 /** One page the audit saw: a top-frame document (or SPA route) in one of its tabs. */
 export interface AuditPage {
@@ -30,4 +32,7 @@ export interface AuditResult {
   /** What the capture could not account for (records the extension dropped past its limits). */
   notices: string[];
   check: CheckReport;
+  /** Records of each tab that did not reach the next layer (push → GA4 hit → mirror copy). */
+  gaps: LineageGap[];
+  consent: ConsentFindings;
 }

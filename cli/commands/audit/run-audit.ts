@@ -10,6 +10,9 @@ import { UsageError } from '../../usage-error.js';
 import type { AuditResult } from './audit-result.js';
 import { buildExtensionToStderr } from './build-extension-to-stderr.js';
 import { checkStartUrls } from './check-start-urls.js';
+import { findConsentFindings } from '../demo/find-consent-findings.js';
+import { findLineageGaps } from '../demo/find-lineage-gaps.js';
+import { sessionLayers } from '../demo/session-layers.js';
 import { createProgress, type Progress } from './create-progress.js';
 import { crawlSite } from './crawl-site.js';
 import { isLoopbackUrl, launchAuditBrowser, requireChromium } from './launch-audit-browser.js';
@@ -59,6 +62,7 @@ export async function runAudit(urlTexts: string[], flags: AuditFlags): Promise<v
   const check = checkCaptures(captureRecords(tabs), plan, {
     inputs: tabs.map(({ session, reachedBy }) => `extension tab ${session.tabId} (${reachedBy})`),
   });
+  const layers = tabs.map(({ session }) => sessionLayers(session));
   const result: AuditResult = {
     mode: journeys.length > 0 ? 'journey' : 'crawl',
     startUrls,
@@ -67,6 +71,8 @@ export async function runAudit(urlTexts: string[], flags: AuditFlags): Promise<v
     failures,
     notices: [...notices, ...droppedNotices(tabs)],
     check,
+    gaps: layers.flatMap((tab) => findLineageGaps(tab)),
+    consent: findConsentFindings(layers),
   };
   process.stdout.write(renderAuditReport(result, flags.format));
   if (flags.reports !== undefined) {

@@ -1,4 +1,5 @@
 import type { CheckReport } from '../../../shared/check/check-report.js';
+import type { ConsentFindings } from './find-consent-findings.js';
 import type { LineageGap } from './find-lineage-gaps.js';
 import type { WarehouseContents } from './read-warehouse.js';
 
@@ -24,6 +25,7 @@ export interface DemoResult {
   counts: LayerCounts;
   check: CheckReport;
   gaps: LineageGap[];
+  consent: ConsentFindings;
   warehouse: WarehouseContents;
   /** What did not settle in time (the report is still written with what arrived). */
   notices: string[];

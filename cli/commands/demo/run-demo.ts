@@ -9,6 +9,7 @@ import { resolvePlan } from '../../resolve-plan.js';
 import { UsageError } from '../../usage-error.js';
 import type { DemoResult } from './demo-result.js';
 import { ensureExtensionBuild } from './ensure-extension-build.js';
+import { findConsentFindings } from './find-consent-findings.js';
 import { findLineageGaps } from './find-lineage-gaps.js';
 import { chromiumPath, launchDemoBrowser } from './launch-demo-browser.js';
 import { readWarehouse } from './read-warehouse.js';
@@ -86,6 +87,7 @@ export async function runDemo(flags: DemoFlags): Promise<void> {
     },
     check,
     gaps: findLineageGaps(layers),
+    consent: findConsentFindings([layers]),
     warehouse,
     notices: walk.notices,
   };
