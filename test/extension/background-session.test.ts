@@ -66,6 +66,27 @@ describe('joining the page and network views of a hit', () => {
     expect(session.hits).toHaveLength(2);
   });
 
+  it('joins a beacon sent while its page was left, which the network reports from another frame of the same document', () => {
+    for (const order of ['page-first', 'network-first']) {
+      const session = createTabSession(1, 0);
+      const leaving = { ...sender, documentId: 'DOC-A' };
+      const fromCache = { ...networkStart, body, frameId: 5, documentId: 'DOC-A' };
+      if (order === 'page-first') applyPageRecords(session, [pageRequest], leaving);
+      applyNetworkStart(session, fromCache);
+      if (order === 'network-first') applyPageRecords(session, [pageRequest], leaving);
+      expect(session.hits).toHaveLength(1);
+      expect(session.hits[0]?.frameId).toBe(0);
+      expect(session.hits[0]?.network?.frameId).toBe(5);
+    }
+  });
+
+  it('keeps hits of two documents apart although the frame is the same', () => {
+    const session = createTabSession(1, 0);
+    applyPageRecords(session, [pageRequest], { ...sender, documentId: 'DOC-A' });
+    applyNetworkStart(session, { ...networkStart, body, documentId: 'DOC-B' });
+    expect(session.hits).toHaveLength(2);
+  });
+
   it('marks a blocked hit failed and a refused beacon not sent', () => {
     const session = createTabSession(1, 0);
     applyNetworkStart(session, networkStart);

@@ -25,6 +25,7 @@ export function applyNetworkStart(
     view: 'network',
     url,
     frameId: view.frameId,
+    ...(view.documentId === undefined ? {} : { documentId: view.documentId }),
     time: view.time,
     ...(view.body === undefined ? {} : { body: view.body }),
   });

@@ -67,6 +67,7 @@ function addPageRequest(session: TabSession, record: PageRequestRecord, place: P
     view: 'page',
     url,
     frameId: place.frameId,
+    ...(place.documentId === undefined ? {} : { documentId: place.documentId }),
     time: record.time,
     ...(record.body === undefined ? {} : { body: record.body }),
     isBodyPrefix: record.bodyTruncated === true,
@@ -74,6 +75,10 @@ function addPageRequest(session: TabSession, record: PageRequestRecord, place: P
   });
   if (joined !== undefined) {
     joined.page = view;
+    // The page knows where it sent from; the network's frame and time can be past a navigation.
+    joined.frameId = place.frameId;
+    joined.navigationId = place.navigationId;
+    if (place.documentId !== undefined) joined.documentId = place.documentId;
     joined.state = hitState(joined);
     if (record.body !== undefined) joined.summary = summariseHit(url, record.body, method);
     return joined;

@@ -6,6 +6,8 @@ export interface JoinCandidate {
   view: 'page' | 'network';
   url: string;
   frameId: number;
+  /** The browser's id of the sending document (Chrome 106+), when the view has one. */
+  documentId?: string;
   time: number;
   body?: string;
   /** The page's body is only the first part of what was sent. */
@@ -15,9 +17,10 @@ export interface JoinCandidate {
 }
 
 /**
- * Finds the hit that the arriving view of a request belongs to: the oldest hit in the same
- * frame with the same URL that has only the other view, seen within `JOIN_WINDOW_MS`, whose
- * body agrees when both views have one. Undefined when the view starts a new hit.
+ * Finds the hit that the arriving view of a request belongs to: the oldest hit from the same
+ * document (or frame) with the same URL that has only the other view, seen within
+ * `JOIN_WINDOW_MS`, whose body agrees when both views have one. Undefined when the view
+ * starts a new hit.
  */
 export function findJoinableHit(
   hits: SessionHit[],
@@ -27,7 +30,7 @@ export function findJoinableHit(
   const start = Math.max(0, hits.length - JOIN_LOOKBACK);
   for (let index = hits.length - 1; index >= start; index -= 1) {
     const hit = hits[index] as SessionHit;
-    if (hit.url !== candidate.url || hit.frameId !== candidate.frameId) continue;
+    if (hit.url !== candidate.url || !isSamePlace(hit, candidate)) continue;
     const other = candidate.view === 'page' ? hit.network : hit.page;
     const own = candidate.view === 'page' ? hit.page : hit.network;
     if (own !== undefined || other === undefined) continue;
@@ -36,6 +39,18 @@ export function findJoinableHit(
     found = hit;
   }
   return found;
+}
+
+/**
+ * The document, where both views name it: a beacon sent while its page is left reaches
+ * `webRequest` after the page went into the back/forward cache, no longer the tab's main
+ * frame, so Chrome reports another frame id for it (seen on the demo shop's unload beacons).
+ */
+function isSamePlace(hit: SessionHit, candidate: JoinCandidate): boolean {
+  const documentId = candidate.view === 'page' ? hit.network?.documentId : hit.documentId;
+  if (documentId !== undefined && candidate.documentId !== undefined)
+    return documentId === candidate.documentId;
+  return hit.frameId === candidate.frameId;
 }
 
 function bodiesAgree(hit: SessionHit, candidate: JoinCandidate): boolean {
