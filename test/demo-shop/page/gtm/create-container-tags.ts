@@ -60,10 +60,12 @@ export function createContainerTags(options: ContainerTagOptions): {
       },
       ...(engagementMs === undefined ? {} : { engagementMs }),
     });
+    // The mirror tag duplicates the GA4 tag field for field: the page_view tag's own
+    // parameters go along; ecommerce events send ecommerce data from the model on both.
     return options.mirror.fire({
       name,
       measurementId: options.measurementId,
-      params: {},
+      params: name === 'page_view' ? event.params : {},
       model: step.model,
       consent: effectiveConsent(step),
     });
