@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { packageRoot } from '../cli/package-version.js';
 import { launchChromium } from '../test/browser/launch-chromium.js';
 import { startDemoShop } from '../test/demo-shop/server/start-demo-shop.js';
+import { buildExtension } from './build-extension.js';
 
 /**
  * What the extension costs a page, in one run: headless Chromium with and without it side by
@@ -54,19 +52,6 @@ async function main(): Promise<void> {
     await new Promise((resolve) => pushServer.close(resolve));
     rmSync(extensionDir, { recursive: true, force: true });
   }
-}
-
-/** The Chrome build, with vite's JS API, into a temporary folder. */
-async function buildExtension(): Promise<string> {
-  const { build } = await import('vite');
-  const outDir = mkdtempSync(join(tmpdir(), 'tagwarden-bench-extension-'));
-  await build({
-    configFile: join(packageRoot(), 'extension/vite.config.ts'),
-    mode: 'production',
-    logLevel: 'error',
-    build: { outDir, emptyOutDir: true },
-  });
-  return outDir;
 }
 
 async function servePushPage(): Promise<Server> {

@@ -17,6 +17,7 @@ import { TimelineView } from '../views/timeline-view.js';
 import { Toolbar, type PanelViewName } from '../views/toolbar.js';
 import { exportSession } from './export-session.js';
 import { usePanelData, type PanelData } from './use-panel-data.js';
+import { usePreparedSearch } from './use-prepared-search.js';
 import { useIsNarrow, useTheme } from './use-theme.js';
 
 export interface PanelAppProps {
@@ -49,6 +50,7 @@ export function PanelApp(props: PanelAppProps): ComponentChild {
   const searchRef = useRef<HTMLInputElement>(null);
   const shown = useMemo(() => filterRows(data.rows, filter), [data.analysis, filter]);
   const choices = useMemo(() => filterChoices(data.rows), [data.analysis]);
+  usePreparedSearch(data.analysis?.rows);
   useSlashFocusesSearch(searchRef, () => setView('timeline'));
 
   const selection: Selection = {
