@@ -3,8 +3,12 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { SUBSCRIBE_PORT, type SessionUpdate } from '../../common/background-api.js';
 import type { TabSession } from '../../common/session-types.js';
 import { applySessionUpdate } from '../model/apply-session-update.js';
+import { liveRenderDelay } from './analysis-pace.js';
 
-/** How often a busy page's updates are shown: re-judging the session on every push is waste. */
+/**
+ * How often a busy page's updates are shown at most: re-judging the session on every push is
+ * waste. Large sessions wait longer (`liveRenderDelay`).
+ */
 const RENDER_EVERY_MS = 250;
 const RECONNECT_AFTER_MS = 500;
 
@@ -54,7 +58,7 @@ export function useLiveSession(tabId: number | null): LiveSession {
       } else {
         session.current = applySessionUpdate(session.current, update, Date.now());
       }
-      flushTimer ??= setTimeout(flush, RENDER_EVERY_MS);
+      flushTimer ??= setTimeout(flush, liveRenderDelay(RENDER_EVERY_MS));
     };
     const connect = () => {
       if (isStopped) return;

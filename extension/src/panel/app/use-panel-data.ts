@@ -2,6 +2,7 @@ import { useMemo } from 'preact/hooks';
 import type { TrackingPlan } from '../../../../shared/plan/plan-types.js';
 import type { TabSession } from '../../common/session-types.js';
 import { analyseSession, type SessionAnalysis } from '../model/analyse-session.js';
+import { noteAnalysisTime } from './analysis-pace.js';
 import { buildLineageView, type LineageView } from '../model/build-lineage-view.js';
 import { siteKeyOf } from '../model/plan-choice.js';
 import type { TimelineRow } from '../model/timeline-row.js';
@@ -34,10 +35,13 @@ export function usePanelData(tabId: number | null): PanelData {
   const sitePlan = useSitePlan(site);
   const { plan } = sitePlan.choice;
 
-  const analysis = useMemo(
-    () => (session === null ? null : analyseSession(session, plan)),
-    [session, source.version, plan],
-  );
+  const analysis = useMemo(() => {
+    if (session === null) return null;
+    const started = performance.now();
+    const analysed = analyseSession(session, plan);
+    noteAnalysisTime(performance.now() - started);
+    return analysed;
+  }, [session, source.version, plan]);
   const rows = analysis?.rows ?? [];
   const lineage = useMemo(() => buildLineageView(rows, plan), [analysis]);
   const rowsById = useMemo(() => new Map(rows.map((row) => [row.id, row])), [analysis]);
