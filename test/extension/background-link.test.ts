@@ -198,7 +198,7 @@ describe('the background’s side of the link', () => {
 
     const ack = await capture.onPageRecords(message(1, [push(1), push(2)]), sender);
     expect(ack).toEqual<CaptureAck>({ type: 'capture-ack', linkId: 'frame-1', seq: 1 });
-    const stored = area.stored.get('tab:3') as { pushes: unknown[] };
+    const stored = JSON.parse(String(area.stored.get('tab:3'))) as { pushes: unknown[] };
     expect(stored.pushes).toHaveLength(2);
 
     const again = await capture.onPageRecords(message(1, [push(1), push(2)]), sender);
@@ -211,6 +211,29 @@ describe('the background’s side of the link', () => {
       { event: 'event_3' },
     ]);
     expect(published.filter((update) => update.type === 'push')).toHaveLength(3);
+  });
+
+  it('reads a batch the relay forwarded as text, record by record, counting what it drops', async () => {
+    const store = createSessionStore(memoryArea(), { persistDelayMs: 0 });
+    const capture = createCaptureService(store, { add: () => undefined, publish: () => undefined });
+    const malformed = { ...push(2), origin: 'guessed' };
+    const text = JSON.stringify({ records: [push(1), malformed, push(3)] });
+    const batch = (seq: number, batchText: string) => ({
+      type: 'page-batch',
+      text: batchText,
+      linkId: 'frame-1',
+      seq,
+    });
+
+    expect(await capture.onPageRecords(batch(1, text), sender)).toMatchObject({ seq: 1 });
+    await capture.onPageRecords(batch(2, '{"records":[{"kind":"push"'), sender);
+    await capture.onPageRecords(batch(3, 'x'.repeat(8_000_001)), sender);
+    const session = await store.get(3);
+    expect(session?.pushes.map((entry) => entry.push)).toEqual([
+      { event: 'event_1' },
+      { event: 'event_3' },
+    ]);
+    expect(session?.dropped.invalid).toBe(3);
   });
 
   it('still applies a message without an envelope, and answers nothing', async () => {

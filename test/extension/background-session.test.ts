@@ -121,6 +121,30 @@ describe('the session store', () => {
   });
 });
 
+describe('the session store’s writes', () => {
+  it('writes each session as one JSON text, and reads back text or an object as it finds them', async () => {
+    const stored = new Map<string, unknown>();
+    const area: StorageAreaLike = {
+      get: async () => Object.fromEntries(stored),
+      set: async (items) =>
+        void Object.entries(items).forEach(([key, value]) => stored.set(key, value)),
+      remove: async (keys) => void [keys].flat().forEach((key) => stored.delete(key)),
+    };
+    const first = createSessionStore(area, { persistDelayMs: 0 });
+    await first.update(5, (session) => applyPageRecords(session, [pageRequest], sender));
+    await first.flush();
+    const text = stored.get('tab:5');
+    expect(typeof text).toBe('string');
+
+    stored.set('tab:6', { ...(JSON.parse(String(text)) as object), tabId: 6 });
+    stored.set('tab:7', '{"tabId":7,"pushes":');
+    const restarted = createSessionStore(area);
+    expect((await restarted.get(5))?.hits).toHaveLength(1);
+    expect((await restarted.get(6))?.hits).toHaveLength(1);
+    expect(await restarted.get(7)).toBeUndefined();
+  });
+});
+
 describe('reading a dataLayer name from a loader URL', () => {
   it.each([
     ['https://www.googletagmanager.com/gtm.js?id=GTM-X&l=myLayer', 'myLayer'],

@@ -1,10 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readPageBatch } from '../../extension/src/common/read-page-batch.js';
+import {
+  isBatchText,
+  MAX_BATCH_TEXT,
+  readPageBatch,
+} from '../../extension/src/common/read-page-batch.js';
 
 const base = { seq: 1, time: 1_766_755_449_798, pageUrl: 'https://shop.example/' };
 
-describe('reading a batch of page records in the relay', () => {
+describe('reading a batch of page records in the background', () => {
   it('keeps well-formed records of every kind, rebuilt with their own fields only', () => {
     const text = JSON.stringify({
       records: [
@@ -56,6 +60,16 @@ describe('reading a batch of page records in the relay', () => {
       records: [],
       rejected: 1,
     });
+  });
+
+  it.each([
+    ['text', '{"records":[]}', true],
+    ['text at the limit', ' '.repeat(MAX_BATCH_TEXT), true],
+    ['text past the limit', ' '.repeat(MAX_BATCH_TEXT + 1), false],
+    ['an object', { records: [] }, false],
+    ['nothing', undefined, false],
+  ])('counts %s as batch text the relay forwards: %s', (_name, detail, isForwarded) => {
+    expect(isBatchText(detail)).toBe(isForwarded);
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { readLinkEnvelope, type CaptureAck, type LinkEnvelope } from '../common/background-api.js';
-import { readPageRecord } from '../common/read-page-batch.js';
+import { readPageBatch, readPageRecord } from '../common/read-page-batch.js';
 import type { PageRecord } from '../common/page-record.js';
 import type { NetworkRequestView, SessionNavigation, TabSession } from '../common/session-types.js';
 import {
@@ -38,8 +38,9 @@ export interface CaptureService {
 
 /**
  * Everything the background hears, applied to the tab's session and published to the
- * panels subscribed to that tab. Page records are checked again here: the relay is ours,
- * but the background trusts no message for its shape.
+ * panels subscribed to that tab. Page records are read and checked here, off the page's
+ * thread: the relay forwards the hook's batch text unread, and the background trusts no
+ * message for its shape.
  */
 export function createCaptureService(
   store: SessionStore,
@@ -104,7 +105,8 @@ function takeLinkTurn(session: TabSession, envelope: LinkEnvelope): boolean {
 }
 
 function readCaptureMessage(message: unknown): { records: PageRecord[]; rejected: number } {
-  const { type, records, rejected } = (message ?? {}) as Record<string, unknown>;
+  const { type, text, records, rejected } = (message ?? {}) as Record<string, unknown>;
+  if (type === 'page-batch') return readPageBatch(text);
   if (type !== 'page-records' || !Array.isArray(records)) return { records: [], rejected: 1 };
   const valid: PageRecord[] = [];
   for (const entry of records) {

@@ -50,13 +50,25 @@ export type SessionUpdate =
   | { type: 'notice'; tabId: number; notice: SessionNotice }
   | { type: 'cleared'; tabId: number };
 
-/** What the relay sends over the capture port. */
-export interface CaptureMessage {
+/**
+ * What the relay sends over the capture port: a batch as the hook wrote it. The relay
+ * forwards the JSON text unread, so the page's thread neither parses nor re-serialises it;
+ * the background reads and checks it record by record (`readPageBatch`).
+ */
+export interface PageBatchMessage {
+  type: 'page-batch';
+  text: string;
+}
+
+/** Records already read, or an event the relay could not forward (`records: []`). */
+export interface PageRecordsMessage {
   type: 'page-records';
   records: import('./page-record.js').PageRecord[];
   /** Entries the relay dropped as malformed. */
   rejected: number;
 }
+
+export type CaptureMessage = PageBatchMessage | PageRecordsMessage;
 
 /** The relay's envelope: which link sent the message, and its place in that link's order. */
 export interface LinkEnvelope {

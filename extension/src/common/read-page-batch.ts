@@ -33,13 +33,19 @@ export interface PageBatchReading {
   rejected: number;
 }
 
+/** True for what the relay forwards as a batch: text no longer than `MAX_BATCH_TEXT`. */
+export function isBatchText(detail: unknown): detail is string {
+  return typeof detail === 'string' && detail.length <= MAX_BATCH_TEXT;
+}
+
 /**
- * Reads a batch of page records from the JSON text of a channel event. The relay trusts the
- * secret, not the content: every record is checked field by field and rebuilt with only the
- * fields its kind has, so nothing the page slipped in reaches the background. Never throws.
+ * Reads a batch of page records from the JSON text of a channel event, in the background.
+ * The relay trusts the secret, not the content, and the background trusts neither: every
+ * record is checked field by field and rebuilt with only the fields its kind has, so nothing
+ * the page slipped in reaches a session. Never throws.
  */
 export function readPageBatch(text: unknown): PageBatchReading {
-  if (typeof text !== 'string' || text.length > MAX_BATCH_TEXT) return { records: [], rejected: 1 };
+  if (!isBatchText(text)) return { records: [], rejected: 1 };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

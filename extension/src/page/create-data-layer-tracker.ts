@@ -1,5 +1,5 @@
-import { serialiseValue } from '../../../shared/datalayer/serialise-value.js';
 import type { PagePushRecord } from '../common/page-record.js';
+import { copyTransportValue } from './copy-transport-value.js';
 import type { FunctionMask } from './create-function-mask.js';
 import type { PageChannel } from './create-page-channel.js';
 import { hookPushChain } from './hook-push-chain.js';
@@ -105,7 +105,7 @@ export function createDataLayerTracker(
       if (entry === HOLE) continue;
       if (isObject(entry) && layer.reported.has(entry)) continue;
       if (isObject(entry)) layer.reported.add(entry);
-      const push = entry instanceof EntryError ? entry.marker : serialiseValue(entry);
+      const push = entry instanceof EntryError ? entry.marker : copyTransportValue(entry);
       channel.record({ kind: 'push', ...base, origin: 'preexisting', push });
     }
   };
@@ -115,7 +115,7 @@ export function createDataLayerTracker(
     for (let index = 0; index < items.length; index += 1) {
       const item = items[index];
       if (isObject(item)) layer.reported.add(item);
-      const push = serialiseValue(item);
+      const push = copyTransportValue(item);
       appendTo(records, channel.record({ kind: 'push', ...base, origin: 'live', push }));
     }
     return (error: unknown): void => {

@@ -13,6 +13,8 @@ export const intrinsics = Object.freeze({
   apply: Reflect.apply,
   defineProperty: Object.defineProperty,
   getOwnPropertyDescriptor: Object.getOwnPropertyDescriptor,
+  getPrototypeOf: Object.getPrototypeOf,
+  keys: Object.keys,
   isExtensible: Object.isExtensible,
   hasOwn: Object.hasOwn,
   now: Date.now,

@@ -7,7 +7,7 @@ import {
 } from '../common/page-channel-names.js';
 import type { CaptureMessage } from '../common/background-api.js';
 import type { PageConfig } from '../common/page-record.js';
-import { readPageBatch } from '../common/read-page-batch.js';
+import { isBatchText } from '../common/read-page-batch.js';
 import type { BackgroundLink } from './create-background-link.js';
 
 export interface Relay {
@@ -19,8 +19,9 @@ export interface Relay {
  * The relay's side of the page channel (isolated world, `document_start`). It takes the
  * first well-formed secret announced in a `tagwarden:hello` event, which only the hook can
  * send before page scripts run, acknowledges it, and from then on listens only to events
- * named after that secret. Each batch is checked record by record (`readPageBatch`) and
- * forwarded to the background; later hello events are ignored, so a page cannot re-key.
+ * named after that secret. Each batch's JSON text goes to the background as it came; the
+ * background checks it record by record (`readPageBatch`), off the page's thread. Later hello
+ * events are ignored, so a page cannot re-key.
  */
 export function startRelay(scope: Window, link: BackgroundLink): Relay {
   let secret: string | undefined;
@@ -29,9 +30,10 @@ export function startRelay(scope: Window, link: BackgroundLink): Relay {
   const onData = (event: Event): void => {
     event.preventDefault();
     event.stopImmediatePropagation();
-    const { records, rejected } = readPageBatch((event as CustomEvent).detail);
-    if (records.length === 0 && rejected === 0) return;
-    const message: CaptureMessage = { type: 'page-records', records, rejected };
+    const detail: unknown = (event as CustomEvent).detail;
+    const message: CaptureMessage = isBatchText(detail)
+      ? { type: 'page-batch', text: detail }
+      : { type: 'page-records', records: [], rejected: 1 };
     link.send(message);
   };
 
