@@ -15,14 +15,15 @@ let lastSource = 0;
 
 /**
  * Applies one source of a `/g/collect` event, the URL's query or one body line, to the draft
- * in a single pass: every pair goes to the place its key names and, still encoded, to the
- * entries `raw` is built from when read; a key the source sends twice is reported (the last
- * value wins). Values are only decoded when they hold an escape, and item values (`prN`) not
+ * in a single pass: every pair goes to the place its key names, and the text is kept for
+ * `raw`, which is read from it when asked for; a key the source sends twice is reported (the
+ * last value wins). Values are only decoded when they hold an escape, and item values (`prN`) not
  * at all: they are split first.
  */
 export function applyCollectText(draft: EventDraft, text: string): void {
   const scanner = new QueryScanner(text);
   const source = startSource();
+  draft.rawTexts.push(text);
   let otherKeys: Set<string> | undefined;
   const event = draft.event;
   while (scanner.next()) {
@@ -39,7 +40,6 @@ export function applyCollectText(draft: EventDraft, text: string): void {
       addWarning(event.warnings, 'duplicate_key', message, key);
     }
     const rawValue = scanner.rawValue();
-    draft.rawEntries.push(key, rawValue);
     if (field === undefined && isItemKey(key)) {
       queueItem(draft, key, rawValue);
       continue;

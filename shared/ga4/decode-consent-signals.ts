@@ -19,18 +19,28 @@ type ConsentState = 'granted' | 'denied';
  */
 export function decodeConsentSignals(consent: DecodedConsent, warnings: DecodeWarning[]): void {
   const gcd = consent.gcd === undefined ? undefined : decodeGcd(consent.gcd, warnings);
-  const gcsStates = consent.gcs === undefined ? [] : readGcs(consent.gcs, warnings);
+  const gcsStates = consent.gcs === undefined ? noStates : readGcs(consent.gcs, warnings);
+  const fromGcd = gcd?.signals ?? noSignals;
 
-  SIGNAL_NAMES.forEach((name, index) => {
-    const signal = combine(name, gcd?.signals[index], gcsStates[index], warnings);
-    if (signal !== undefined) {
-      consent[name] = signal;
-    }
-  });
+  // One store per signal with its name written out: a store under a name read from a list
+  // meets every consent object shape in one place, and took about a quarter of the time
+  // decoding the bundled captures' `gcd` and `gcs` values cost.
+  const adStorage = combine(SIGNAL_NAMES[0], fromGcd[0], gcsStates[0], warnings);
+  if (adStorage !== undefined) consent.ad_storage = adStorage;
+  const analyticsStorage = combine(SIGNAL_NAMES[1], fromGcd[1], gcsStates[1], warnings);
+  if (analyticsStorage !== undefined) consent.analytics_storage = analyticsStorage;
+  const adUserData = combine(SIGNAL_NAMES[2], fromGcd[2], gcsStates[2], warnings);
+  if (adUserData !== undefined) consent.ad_user_data = adUserData;
+  const adPersonalization = combine(SIGNAL_NAMES[3], fromGcd[3], gcsStates[3], warnings);
+  if (adPersonalization !== undefined) consent.ad_personalization = adPersonalization;
+
   if (gcd !== undefined && gcd.extra.length > 0) {
     consent.gcdExtra = gcd.extra;
   }
 }
+
+const noStates: readonly ConsentState[] = [];
+const noSignals: ReadonlyArray<ConsentSignal | undefined> = [];
 
 /** `G1` then one bit for ad_storage and one for analytics_storage (`G100` … `G111`, §3.7). */
 function readGcs(gcs: string, warnings: DecodeWarning[]): ConsentState[] {

@@ -1,41 +1,52 @@
-import type { DecodeWarning, DecodedItem } from '../events/event-types.js';
+import type { DecodeWarning, DecodedItem, ParamValue } from '../events/event-types.js';
 import { EscapeFinder } from '../text/escape-finder.js';
-import { percentDecode } from '../text/percent-decode.js';
+import { decodeEscapesTolerantly } from '../text/decode-escapes-tolerantly.js';
+import { decodeEscapes } from '../text/percent-decode.js';
 import { parseWireNumber } from '../text/parse-wire-number.js';
 import { setEntry } from '../text/set-entry.js';
 import { addWarning, type DecodeWarningCode } from './add-warning.js';
 
-/** Two-letter item keys and their GA4 item field names (protocol notes §5). */
-const ITEM_FIELD_NAMES: Array<[string, string]> = [
-  ['id', 'item_id'],
-  ['nm', 'item_name'],
-  ['af', 'affiliation'],
-  ['cp', 'coupon'],
-  ['ds', 'discount'],
-  ['lp', 'index'],
-  ['br', 'item_brand'],
-  ['ca', 'item_category'],
-  ['c2', 'item_category2'],
-  ['c3', 'item_category3'],
-  ['c4', 'item_category4'],
-  ['c5', 'item_category5'],
-  ['li', 'item_list_id'],
-  ['ln', 'item_list_name'],
-  ['va', 'item_variant'],
-  ['lo', 'location_id'],
-  ['pr', 'price'],
-  ['qt', 'quantity'],
-  ['pi', 'promotion_id'],
-  ['pn', 'promotion_name'],
-  ['cn', 'creative_name'],
-  ['cs', 'creative_slot'],
+type ItemStore = (item: DecodedItem, value: ParamValue) => void;
+
+/**
+ * Two-letter item keys (protocol notes §5), each with the store that puts its value under the
+ * GA4 item field name. One store per field with the name written out, not one store under a
+ * computed name: V8 turns an object that gets more than about sixteen properties through
+ * computed-name stores into a slow hash-table object, and real items carry 18 to 21 fields
+ * (the bundled shop-journey capture). Every later read of such an item (copying it for the
+ * validator, the schema, the name checks, the personal-data walk) was several times slower.
+ */
+const ITEM_FIELD_STORES: Array<[string, string, ItemStore]> = [
+  ['id', 'item_id', (item, value) => (item.item_id = value)],
+  ['nm', 'item_name', (item, value) => (item.item_name = value)],
+  ['af', 'affiliation', (item, value) => (item.affiliation = value)],
+  ['cp', 'coupon', (item, value) => (item.coupon = value)],
+  ['ds', 'discount', (item, value) => (item.discount = value)],
+  ['lp', 'index', (item, value) => (item.index = value)],
+  ['br', 'item_brand', (item, value) => (item.item_brand = value)],
+  ['ca', 'item_category', (item, value) => (item.item_category = value)],
+  ['c2', 'item_category2', (item, value) => (item.item_category2 = value)],
+  ['c3', 'item_category3', (item, value) => (item.item_category3 = value)],
+  ['c4', 'item_category4', (item, value) => (item.item_category4 = value)],
+  ['c5', 'item_category5', (item, value) => (item.item_category5 = value)],
+  ['li', 'item_list_id', (item, value) => (item.item_list_id = value)],
+  ['ln', 'item_list_name', (item, value) => (item.item_list_name = value)],
+  ['va', 'item_variant', (item, value) => (item.item_variant = value)],
+  ['lo', 'location_id', (item, value) => (item.location_id = value)],
+  ['pr', 'price', (item, value) => (item.price = value)],
+  ['qt', 'quantity', (item, value) => (item.quantity = value)],
+  ['pi', 'promotion_id', (item, value) => (item.promotion_id = value)],
+  ['pn', 'promotion_name', (item, value) => (item.promotion_name = value)],
+  ['cn', 'creative_name', (item, value) => (item.creative_name = value)],
+  ['cs', 'creative_slot', (item, value) => (item.creative_slot = value)],
 ];
 
-/** A standard item field: its GA4 name, its bit in `ItemReading.seenFields`, its type. */
+/** A standard item field: its GA4 name, its bit in `ItemReading.seenFields`, its type, its store. */
 interface ItemField {
   name: string;
   bit: number;
   isNumeric: boolean;
+  store: ItemStore;
 }
 
 const NUMERIC_ITEM_FIELDS: ReadonlySet<string> = new Set([
@@ -47,9 +58,9 @@ const NUMERIC_ITEM_FIELDS: ReadonlySet<string> = new Set([
 
 /** The same table keyed by the two character codes, so tokens need no slicing to look up. */
 const ITEM_FIELDS: ReadonlyMap<number, ItemField> = new Map(
-  ITEM_FIELD_NAMES.map(([key, name], index) => [
+  ITEM_FIELD_STORES.map(([key, name, store], index) => [
     keyCode(key, 0),
-    { name, bit: 2 ** index, isNumeric: NUMERIC_ITEM_FIELDS.has(name) },
+    { name, bit: 2 ** index, isNumeric: NUMERIC_ITEM_FIELDS.has(name), store },
   ]),
 );
 
@@ -145,14 +156,14 @@ function readField(reading: ItemReading, field: ItemField, raw: string, hasEscap
   reading.seenFields |= field.bit;
   const text = decodeText(reading, raw, hasEscape);
   if (!field.isNumeric) {
-    reading.item[field.name] = text;
+    field.store(reading.item, text);
     return;
   }
   const number = parseWireNumber(text);
   if (number === undefined) {
     warn(reading, 'not_a_number', `${field.name} "${text}" is not a number; kept as text`);
   }
-  reading.item[field.name] = number ?? text;
+  field.store(reading.item, number ?? text);
 }
 
 /**
@@ -193,15 +204,17 @@ function unpaired(reading: ItemReading, token: string): void {
   reading.unparsed.push(token);
 }
 
+// `percentDecode` without its options and result objects: items hold many escaped values.
 function decodeText(reading: ItemReading, raw: string, hasEscape: boolean): string {
   if (!hasEscape) {
     return raw;
   }
-  const decoded = percentDecode(raw, { plusAsSpace: true });
-  if (decoded.isMalformed) {
-    warn(reading, 'malformed_escape', `item value "${raw}" holds an invalid percent-escape`);
+  const decoded = decodeEscapes(raw, true);
+  if (decoded !== undefined) {
+    return decoded;
   }
-  return decoded.value;
+  warn(reading, 'malformed_escape', `item value "${raw}" holds an invalid percent-escape`);
+  return decodeEscapesTolerantly(raw.replaceAll('+', ' '));
 }
 
 function warn(reading: ItemReading, code: DecodeWarningCode, message: string): void {

@@ -12,11 +12,14 @@ import type { EventDraft } from './event-draft.js';
  */
 export function finishGa4Event(draft: EventDraft): Ga4Event {
   const event = draft.event;
-  const pendingItems = draft.pendingItems.sort((left, right) => left.number - right.number);
-  event.items = pendingItems.map((item) => decodeItem(item.rawValue, item.key, event.warnings));
+  // Most events carry no items; their draft's empty list is kept as it is.
+  if (draft.pendingItems.length > 0) {
+    const pendingItems = draft.pendingItems.sort((left, right) => left.number - right.number);
+    event.items = pendingItems.map((item) => decodeItem(item.rawValue, item.key, event.warnings));
+  }
   decodeConsentSignals(event.consent, event.warnings);
   if (event.name === null) {
     addWarning(event.warnings, 'missing_event_name', 'the request carries no event name (en)');
   }
-  return attachRawRecord(event, draft.rawEntries);
+  return attachRawRecord(event, draft.rawTexts);
 }

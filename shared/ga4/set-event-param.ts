@@ -44,12 +44,22 @@ function storeParam(
   name: string,
   value: string | number,
 ): void {
-  const wireKeys = (draft.wireKeys[group] ??= new Map());
-  const previousKey = wireKeys.get(name);
+  const record = draft.event[group];
+  const wireKeys = draft.wireKeys[group];
+  // Only this function stores in the group, so a name it holds was stored here before, and
+  // the list says under which key: no lookup table is built per event for the rare repeat.
+  const previousKey = Object.hasOwn(record, name) ? lastWireKey(wireKeys, name) : undefined;
   if (previousKey !== undefined && previousKey !== key) {
     const message = `${name} arrived as both ${previousKey} and ${key}; ${key} won`;
     addWarning(draft.event.warnings, 'parameter_conflict', message, key);
   }
-  wireKeys.set(name, key);
-  setEntry(draft.event[group], name, value);
+  wireKeys.push(name, key);
+  setEntry(record, name, value);
+}
+
+function lastWireKey(wireKeys: readonly string[], name: string): string | undefined {
+  for (let index = wireKeys.length - 2; index >= 0; index -= 2) {
+    if (wireKeys[index] === name) return wireKeys[index + 1];
+  }
+  return undefined;
 }

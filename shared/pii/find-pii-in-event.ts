@@ -96,10 +96,13 @@ function walkValue(
 }
 
 // A phone number pushed as a number (`phone: 32470000000`) has lost its `+` but is still one.
+// Seven to fifteen digits is 10^6 up to 10^15: counted before the key's name is looked up, as
+// prices, quantities and ids are mostly shorter.
 function numberAsPhone(value: number, key: string): readonly PiiFinding[] {
-  if (!Number.isInteger(value) || !keyTraits(key).isPhone) return noFindings;
-  const digits = String(Math.abs(value));
-  if (digits.length < 7 || digits.length > 15) return noFindings;
+  const magnitude = Math.abs(value);
+  if (magnitude < 1e6 || magnitude >= 1e15 || !Number.isInteger(value)) return noFindings;
+  if (!keyTraits(key).isPhone) return noFindings;
+  const digits = String(magnitude);
   return [{ kind: 'phone', path: '', excerpt: maskPhone(digits), isHashed: false }];
 }
 

@@ -6,7 +6,13 @@ import { detectPhones } from './detect-phone.js';
 import { maskCardNumber, maskEmail, maskIban, maskIpAddress, maskPhone } from './mask-excerpt.js';
 import { noFindings } from './no-findings.js';
 import type { PiiFinding, PiiKind } from './pii-types.js';
-import { readDigitShape, readTextShape, type DigitShape, type TextShape } from './text-shape.js';
+import {
+  hasAtOrFourDigits,
+  readDigitShape,
+  readTextShape,
+  type DigitShape,
+  type TextShape,
+} from './text-shape.js';
 
 export interface TextScanOptions {
   skipIpAddresses?: boolean;
@@ -27,6 +33,7 @@ export function scanTextForPii(
   options: TextScanOptions = {},
   knownShape?: TextShape,
 ): readonly PiiFinding[] {
+  if (knownShape === undefined && !hasAtOrFourDigits(text)) return noFindings;
   const shape = knownShape ?? readTextShape(text);
   const mayBeEmail = shape.hasAt;
   const mayBeIp = shape.digits >= 4 && !options.skipIpAddresses && mayHoldIpAddress(shape);

@@ -7,12 +7,13 @@ import { isMeaningfulValue } from './is-meaningful-value.js';
 import { scanTextForPii, type TextScanOptions } from './scan-text-for-pii.js';
 
 const maxFindings = 20;
-const urlShape = /^(?:[a-z][a-z0-9+.-]*:)?\/\//i;
-
-/** Whether a value is a URL whose query or path may carry personal data. */
+/**
+ * Whether a value is a URL whose query or path may carry personal data: `scheme://…`, `//…`,
+ * or a path with a query.
+ */
 export function looksLikeUrl(value: string): boolean {
   if (value.startsWith('/')) return value.includes('?') || value.startsWith('//');
-  return value.includes('//') && urlShape.test(value);
+  return value.startsWith('//', schemeLength(value));
 }
 
 /**
@@ -29,8 +30,11 @@ export function scanUrlForPii(url: string, depth = 0): PiiFinding[] {
   const path = withoutOrigin(queryAt < 0 ? beforeHash : beforeHash.slice(0, queryAt));
   const query = queryAt < 0 ? '' : beforeHash.slice(queryAt + 1);
 
-  const findings: PiiFinding[] = [];
-  findings.push(...scanPath(path), ...scanQuery(query, depth), ...scanFragment(fragment, depth));
+  const inPath = scanPath(path);
+  const inQuery = scanQuery(query, depth);
+  const inFragment = scanFragment(fragment, depth);
+  if (inPath.length === 0 && inQuery.length === 0 && inFragment.length === 0) return [];
+  const findings = [...inPath, ...inQuery, ...inFragment];
   return findings.length > maxFindings ? findings.slice(0, maxFindings) : findings;
 }
 
@@ -55,16 +59,20 @@ function scanPath(path: string): readonly PiiFinding[] {
   return scanTextForPii(decode(path), pathScan);
 }
 
+// Pairs are read where they stand, without splitting the query into an array first.
 function scanQuery(query: string, depth: number): readonly PiiFinding[] {
   let findings: PiiFinding[] | undefined;
-  for (const part of query.split('&')) {
-    const equals = part.indexOf('=');
-    if (equals <= 0) continue;
-    const name = decode(part.slice(0, equals));
-    const value = decode(part.slice(equals + 1)).trim();
-    if (value === '') continue;
-    const found = scanParameter(name, value, depth);
-    if (found.length > 0) (findings ??= []).push(...found);
+  for (let start = 0; start <= query.length;) {
+    const ampersandAt = query.indexOf('&', start);
+    const end = ampersandAt < 0 ? query.length : ampersandAt;
+    const equalsAt = query.indexOf('=', start);
+    if (equalsAt > start && equalsAt < end) {
+      const name = decode(query.slice(start, equalsAt));
+      const value = decode(query.slice(equalsAt + 1, end)).trim();
+      const found = value === '' ? noFindings : scanParameter(name, value, depth);
+      if (found.length > 0) (findings ??= []).push(...found);
+    }
+    start = end + 1;
   }
   return findings ?? noFindings;
 }
@@ -87,8 +95,38 @@ function scanParameter(name: string, value: string, depth: number): readonly Pii
   ];
 }
 
+/**
+ * The URL without a leading `scheme://host` or `//host` (the host ends at `/`, `?` or `#`).
+ * Read by hand: the regular expression that did this took about a twelfth of the time spent
+ * scanning the page URLs of the bundled captures.
+ */
 function withoutOrigin(url: string): string {
-  return url.replace(/^(?:[a-z][a-z0-9+.-]*:)?\/\/[^/?#]*/i, '');
+  const afterScheme = schemeLength(url);
+  if (!url.startsWith('//', afterScheme)) return url;
+  let end = afterScheme + 2;
+  while (end < url.length) {
+    const code = url.charCodeAt(end);
+    if (code === 47 || code === 63 || code === 35) break; // `/`, `?`, `#`
+    end++;
+  }
+  return url.slice(end);
+}
+
+/** The length of a leading `scheme:` (a letter, then letters, digits, `+`, `.`, `-`), or 0. */
+function schemeLength(url: string): number {
+  if (!isAsciiLetter(url.charCodeAt(0))) return 0;
+  let index = 1;
+  while (index < url.length && isSchemeCharacter(url.charCodeAt(index))) index++;
+  return url.charCodeAt(index) === 58 ? index + 1 : 0;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+function isSchemeCharacter(code: number): boolean {
+  const isDigit = code >= 48 && code <= 57;
+  return isAsciiLetter(code) || isDigit || code === 43 || code === 46 || code === 45;
 }
 
 // Most URL parts hold no escapes; they are returned as they are.

@@ -22,20 +22,19 @@ const fullScan: TextScanOptions = {};
  */
 export function scanValueForPii(value: string, key: string | undefined): readonly PiiFinding[] {
   if (typeof value !== 'string' || value.length < 2) return noFindings;
+  if (value.length <= maxScannedLength && isPlainText(value)) return byKeyNameOnly(value, key);
   const scanned = value.length > maxScannedLength ? value.slice(0, maxScannedLength) : value;
-  const shape = readTextShape(scanned);
-  if (isPlain(shape, scanned.length)) {
-    const traits = keyTraits(key);
-    return traits.isPersonal || traits.isPhone ? byKeyName(scanned.trim(), traits) : noFindings;
-  }
-
   // Trimming removes whitespace only, which the shape does not count: it still holds.
   const text = scanned.trim();
+  // A `/` rules out a digest, so a URL needs no shape: the URL scan reads its parts itself.
+  if (scanned.includes('/') && looksLikeUrl(text)) return scanUrlForPii(text);
+  const shape = readTextShape(scanned);
+  if (isPlain(shape, scanned.length)) return byKeyNameOnly(scanned, key);
+
   const mayBeDigest = shape.mayBeHex && text.length >= 32 && text.length <= 64;
   if (mayBeDigest && isHashedValue(text)) {
     return [{ kind: 'hashed', path: '', excerpt: maskHash(text), isHashed: true }];
   }
-  if (shape.hasSlash && looksLikeUrl(text)) return scanUrlForPii(text);
 
   const traits = keyTraits(key);
   const findings = scanTextForPii(text, traits.isVersion ? versionScan : fullScan, shape);
@@ -52,6 +51,33 @@ export function scanValueForPii(value: string, key: string | undefined): readonl
 function isPlain(shape: TextShape, length: number): boolean {
   if (shape.hasAt || shape.hasSlash || shape.digits >= 4) return false;
   return shape.digits === 0 || length < 32 || !shape.mayBeHex;
+}
+
+/**
+ * `isPlain(readTextShape(text), text.length)` without building the shape, and stopping at the
+ * first character that rules it out. Most values are names, categories and short ids: one
+ * comparison per letter (every letter sits above `@`, the highest character that matters),
+ * where reading the whole shape makes six. Reading it for every value was about a tenth of
+ * the time spent validating the bundled captures.
+ */
+function isPlainText(text: string): boolean {
+  let digits = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code > 64) continue;
+    if (code >= 48 && code <= 57) {
+      digits++;
+      if (digits >= 4) return false;
+    } else if (code === 47 || code === 64) {
+      return false;
+    }
+  }
+  return digits === 0 || text.length < 32 || !readTextShape(text).mayBeHex;
+}
+
+function byKeyNameOnly(text: string, key: string | undefined): readonly PiiFinding[] {
+  const traits = keyTraits(key);
+  return traits.isPersonal || traits.isPhone ? byKeyName(text.trim(), traits) : noFindings;
 }
 
 function byKeyName(text: string, traits: KeyTraits): readonly PiiFinding[] {

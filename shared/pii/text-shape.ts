@@ -38,6 +38,23 @@ export function readTextShape(text: string): TextShape {
 }
 
 /**
+ * Whether `text` holds an `@` or four digits, stopping at the first sign of either. Without
+ * them no detector of scan-text-for-pii.ts can match: emails need the `@`, IP addresses four
+ * digits, phones, cards and IBANs seven. A letter costs one comparison (every letter sits above
+ * `@`), where `readTextShape` makes six: URL paths and query values are mostly words.
+ */
+export function hasAtOrFourDigits(text: string): boolean {
+  let digits = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code > 64) continue;
+    if (code === 64) return true;
+    if (code >= 48 && code <= 57 && ++digits >= 4) return true;
+  }
+  return false;
+}
+
+/**
  * Where phone numbers, card numbers and IBANs could start, for texts with enough digits to
  * hold one (the patterns in detect-phone.ts, detect-card-number.ts and detect-iban.ts).
  */

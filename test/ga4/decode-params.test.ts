@@ -41,6 +41,63 @@ describe('typed event parameters and user properties (protocol §3.4)', () => {
     expect(event.warningCodes).toEqual(['parameter_conflict', 'parameter_conflict']);
   });
 
+  // The wire key that last set a parameter is what a conflict names; a batch's URL values
+  // come first, and each body line starts from its own copy of them.
+  it.each([
+    {
+      sent: 'ep.value in the URL, epn.value in the line',
+      query: 'ep.value=1',
+      body: 'en=a&epn.value=2',
+      warnings: [['value arrived as both ep.value and epn.value; epn.value won', 'epn.value']],
+    },
+    {
+      sent: 'ep.value in the URL and again in the line',
+      query: 'ep.value=1',
+      body: 'en=a&ep.value=2',
+      warnings: [],
+    },
+    {
+      sent: 'ep.a, epn.a and ep.a again in one query',
+      query: 'en=a&ep.a=1&epn.a=2&ep.a=3',
+      body: undefined,
+      warnings: [
+        ['a arrived as both ep.a and epn.a; epn.a won', 'epn.a'],
+        ['ep.a is sent twice in one query or line; the last value won', 'ep.a'],
+        ['a arrived as both epn.a and ep.a; ep.a won', 'ep.a'],
+      ],
+    },
+    {
+      sent: 'cu in the URL, ep.currency in the first of two lines',
+      query: 'cu=USD',
+      body: 'en=a&ep.currency=EUR\r\nen=b&epn.value=3',
+      warnings: [['currency arrived as both cu and ep.currency; ep.currency won', 'ep.currency']],
+    },
+    {
+      sent: 'up.plan in the URL, upn.plan in the first of two lines',
+      query: 'en=a&up.plan=pro',
+      body: 'upn.plan=2\r\nup.plan=gold',
+      warnings: [['plan arrived as both up.plan and upn.plan; upn.plan won', 'upn.plan']],
+    },
+    {
+      sent: 'ep.__proto__ and epn.__proto__',
+      query: 'en=a&ep.__proto__=x&epn.__proto__=1',
+      body: undefined,
+      warnings: [
+        [
+          '__proto__ arrived as both ep.__proto__ and epn.__proto__; epn.__proto__ won',
+          'epn.__proto__',
+        ],
+      ],
+    },
+  ])('names the earlier wire key in a conflict: $sent', ({ query, body, warnings }) => {
+    const url = `https://www.google-analytics.com/g/collect?v=2&${query}`;
+    const [first, second] = decodeCollectHit(url, body);
+
+    const found = first?.warnings.map((warning) => [warning.message, warning.key]);
+    expect(found).toEqual(warnings);
+    expect(second?.warnings ?? []).toEqual([]);
+  });
+
   it('puts the lifted short keys back under their GA4 names', () => {
     const event = decodeOne('cu=EUR&pi=P_1&pn=Summer&lo=ChIJ');
     expect(event.params).toEqual({

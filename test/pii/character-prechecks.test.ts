@@ -94,6 +94,14 @@ const values: Array<[string, string, string | undefined]> = [
   ['a phone of digits under a phone key', '471234567', 'mobile'],
   ['three digits under a phone key', '112', 'phone'],
   ['a name under a name key', 'Jane Doe', 'first_name'],
+  ['three digits among letters', 'a1b2c3', undefined],
+  ['four digits among letters', 'a1b2c3d4', undefined],
+  ['an @ between words', 'x@y', undefined],
+  ['a slash between words', 'a/b', undefined],
+  ['32 hex characters with one digit', 'deadbeefdeadbeefdeadbeefdeadbee1', undefined],
+  ['31 letters and a digit, one not hex', 'deadbeefdeadbeefdeadbeefdeadbeg1', undefined],
+  ['a long title with one digit', 'Retained earnings per share for Q3 by region', 'page_title'],
+  ['a placeholder under an email key', 'n/a', 'email'],
 ];
 
 const fragment = fc.oneof(

@@ -66,6 +66,22 @@ describe('finding personal data in a whole event', () => {
     ]);
   });
 
+  // A phone number has seven to fifteen digits, so that is all a number under a phone key
+  // can be reported at; the length is checked before the key's name.
+  it.each([
+    [999_999, []],
+    [1_000_000, ['10***00']],
+    [-1_000_000, ['10***00']],
+    [999_999_999_999_999, ['99***********99']],
+    [1e15, []],
+    [1_234_567.5, []],
+    [Number.NaN, []],
+  ])('reports the number %d under a phone key as %j', (phone, excerpts) => {
+    const findings = findPiiInEvent({ properties: { phone, quantity: phone } });
+    expect(findings.map((finding) => finding.excerpt)).toEqual(excerpts);
+    expect(findings.every((finding) => finding.path === '/phone')).toBe(true);
+  });
+
   it('marks hashed values as hashed', () => {
     const sha256 = '5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8';
 
