@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { chromiumPath } from '../demo/launch-demo-browser.js';
 import { UsageError } from '../../usage-error.js';
+import { waitForExtensionWorker } from '../demo/evaluate-in-extension-worker.js';
 
 // Every other host goes to a dead proxy and fails name resolution.
 const LOOPBACK_ONLY = [
@@ -55,6 +56,12 @@ export async function launchAuditBrowser(
     ],
   });
   const extensionId = await browser.installExtension(extensionDir).catch(async (error) => {
+    await browser.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+    throw error;
+  });
+  // Pages loaded before the background has registered its listeners send hits it never hears of.
+  await waitForExtensionWorker(browser, extensionId).catch(async (error: unknown) => {
     await browser.close();
     rmSync(userDataDir, { recursive: true, force: true });
     throw error;

@@ -4,6 +4,8 @@ import { readExtensionSessions } from '../demo/read-extension-sessions.js';
 
 const POLL_MS = 300;
 const ATTEMPTS = 20;
+/** However the reads go, the wait ends by then (ms): a stuck worker must not hang the audit. */
+const LONGEST_WAIT_MS = 90_000;
 
 /**
  * The extension's sessions once they stop growing: records travel from the page through the
@@ -18,7 +20,8 @@ export async function readSettledSessions(
   let previous: string | undefined;
   let sessions: TabSession[] = [];
   let lastError: unknown;
-  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+  const deadline = Date.now() + LONGEST_WAIT_MS;
+  for (let attempt = 0; attempt < ATTEMPTS && Date.now() < deadline; attempt += 1) {
     try {
       sessions = await readExtensionSessions(browser, extensionId);
       const counts = sessions.map((session) => `${session.tabId}:${session.seq}`).join(',');

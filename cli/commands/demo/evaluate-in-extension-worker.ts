@@ -1,8 +1,11 @@
 import type { Browser } from 'puppeteer-core';
 import { findExtensionWorker } from './find-extension-worker.js';
 
-/** How long one evaluation may take before it counts as failed (ms). */
-const EVALUATION_TIMEOUT_MS = 5_000;
+/**
+ * How long attaching to the worker and one evaluation may take before they count as failed
+ * (ms): a worker going down mid-call can leave a DevTools call unanswered for good.
+ */
+const EVALUATION_TIMEOUT_MS = 10_000;
 
 /**
  * The value of an expression evaluated in the extension's service worker (awaited, returned
@@ -17,21 +20,20 @@ export async function evaluateInExtensionWorker(
   const targetId = await findExtensionWorker(browser, extensionId);
   const connection = await browser.target().createCDPSession();
   try {
-    const { sessionId } = await connection.send('Target.attachToTarget', {
-      targetId,
-      flatten: true,
-    });
+    const { sessionId } = await withTimeout(
+      connection.send('Target.attachToTarget', { targetId, flatten: true }),
+    );
     const session = connection.connection()?.session(sessionId);
     if (!session) throw new Error('could not attach to the extension’s service worker');
     const { result, exceptionDetails } = await withTimeout(
       session.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }),
     );
-    await session.detach().catch(() => undefined);
+    await withTimeout(session.detach()).catch(() => undefined);
     if (exceptionDetails !== undefined)
       throw new Error(exceptionDetails.exception?.description ?? 'the evaluation failed');
     return result.value;
   } finally {
-    await connection.detach().catch(() => undefined);
+    await withTimeout(connection.detach()).catch(() => undefined);
   }
 }
 

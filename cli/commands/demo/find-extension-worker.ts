@@ -14,7 +14,9 @@ export async function findExtensionWorker(browser: Browser, extensionId: string)
   if (running !== undefined) return running;
   const page = await browser.newPage();
   try {
-    await page.goto(`chrome-extension://${extensionId}/src/popup/popup.html`);
+    await page.goto(`chrome-extension://${extensionId}/src/popup/popup.html`, {
+      timeout: WAKE_TIMEOUT_MS,
+    });
     const appeared = browser.waitForTarget(
       (target) => target.type() === 'service_worker' && target.url().includes(extensionId),
       { timeout: WAKE_TIMEOUT_MS },
