@@ -29,18 +29,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   const logger = createLogger(options.logLevel);
   const metrics = new CollectorMetrics();
   await options.sink.open();
-  const pipeline = await IngestPipeline.open({
-    sink: options.sink,
-    metrics,
-    logger,
-    spool: {
-      directory: options.spoolDirectory,
-      maxSegmentBytes: options.batchMaxBytes,
-      maxSegmentRows: options.batchMaxRows,
-      maxSegmentAgeMs: options.batchMaxMs,
-      limitBytes: options.spoolLimitBytes,
-    },
-  });
+  const pipeline = await openPipeline(options, metrics, logger);
   const assembler = new SplitHitAssembler(
     {
       timeoutMs: options.splitTimeoutMs,
@@ -53,7 +42,13 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   const collector: Collector = { options, pipeline, metrics, assembler, logger };
   const server = createServer({ keepAliveTimeout: 65_000 }, createRequestHandler(collector));
   server.on('clientError', answerClientError);
-  const port = await listen(server, options.host, options.port);
+  const port = await listen(server, options.host, options.port).catch(async (error: unknown) => {
+    // Nothing may keep running (a loader thread would keep the process from exiting).
+    assembler.close();
+    await pipeline.close(Date.now());
+    await options.sink.close();
+    throw error;
+  });
   logger.info({ port, sink: options.sink.description }, 'collector listening');
 
   return {
@@ -72,6 +67,31 @@ export async function startCollector(options: CollectorOptions): Promise<Running
       return isDrained;
     },
   };
+}
+
+/** The spool and its loader; the sink is closed again when they cannot be opened. */
+async function openPipeline(
+  options: CollectorOptions,
+  metrics: CollectorMetrics,
+  logger: Logger,
+): Promise<IngestPipeline> {
+  try {
+    return await IngestPipeline.open({
+      sink: options.sink,
+      metrics,
+      logger,
+      spool: {
+        directory: options.spoolDirectory,
+        maxSegmentBytes: options.batchMaxBytes,
+        maxSegmentRows: options.batchMaxRows,
+        maxSegmentAgeMs: options.batchMaxMs,
+        limitBytes: options.spoolLimitBytes,
+      },
+    });
+  } catch (error) {
+    await options.sink.close();
+    throw error;
+  }
 }
 
 function listen(server: Server, host: string, port: number): Promise<number> {

@@ -14,9 +14,9 @@ export interface HitCount {
 }
 
 interface KeyState {
-  version?: string;
-  measurementId?: string;
-  name?: string;
+  version: string | undefined;
+  measurementId: string | undefined;
+  name: string | undefined;
 }
 
 /**
@@ -26,27 +26,68 @@ interface KeyState {
  * the full decode and row building run later in the loader.
  */
 export function countHitEvents(query: string, body: string | undefined): HitCount {
-  const shared = readKeys(query, {});
+  const shared = readKeys(query, { version: undefined, measurementId: undefined, name: undefined });
   const lines = body === undefined || body === '' ? [] : splitBodyLines(body);
-  const events = lines.length === 0 ? [shared] : lines.map((line) => readKeys(line, shared));
-  const first = events[0] ?? shared;
-  const named = events.filter((event) => event.name !== undefined && event.name !== '').length;
+  if (lines.length === 0) {
+    return counted(shared, isNamed(shared) ? 1 : 0, 1);
+  }
+  // One state for every line, reset to the shared keys each time: this runs on the thread
+  // that answers requests, where an object per line showed up in its profile.
+  const line: KeyState = { ...shared };
+  let first: KeyState | undefined;
+  let named = 0;
+  for (const text of lines) {
+    Object.assign(line, shared);
+    readKeys(text, line);
+    first ??= { ...line };
+    if (isNamed(line)) named += 1;
+  }
+  return counted(first ?? shared, named, lines.length);
+}
+
+function counted(first: KeyState, named: number, events: number): HitCount {
   return {
     isUniversal: first.version === '1',
     hasMeasurementId: first.measurementId !== undefined,
     named,
-    unnamed: events.length - named,
+    unnamed: events - named,
   };
 }
 
-function readKeys(text: string, inherited: KeyState): KeyState {
-  const state: KeyState = { ...inherited };
+function isNamed(state: KeyState): boolean {
+  return state.name !== undefined && state.name !== '';
+}
+
+/** Reads the three keys of one query or line into `state`, over what it held before. */
+function readKeys(text: string, state: KeyState): KeyState {
   const scanner = new QueryScanner(text);
   while (scanner.next()) {
-    const key = scanner.key();
+    const key = wantedKey(scanner);
     if (key === 'v') state.version = scanner.value();
     else if (key === 'tid') state.measurementId = scanner.value();
     else if (key === 'en') state.name = scanner.value();
   }
   return state;
+}
+
+/**
+ * Which of the three keys the pair has, if any, found without cutting the key out of the text
+ * unless it holds an escape: real lines are mostly other short keys (`dl`, `dt`, `_et`).
+ */
+function wantedKey(scanner: QueryScanner): 'v' | 'tid' | 'en' | undefined {
+  if (scanner.keyHasEscape) {
+    const key = scanner.key();
+    return key === 'v' || key === 'tid' || key === 'en' ? key : undefined;
+  }
+  const { text, keyStart } = scanner;
+  switch (scanner.keyEnd - keyStart) {
+    case 1:
+      return text.startsWith('v', keyStart) ? 'v' : undefined;
+    case 2:
+      return text.startsWith('en', keyStart) ? 'en' : undefined;
+    case 3:
+      return text.startsWith('tid', keyStart) ? 'tid' : undefined;
+    default:
+      return undefined;
+  }
 }

@@ -62,7 +62,10 @@ const METRICS: Record<string, MetricHelp> = {
     help: 'Peak resident memory since the process started.',
   },
   tagwarden_request_duration_seconds: { type: 'histogram', help: 'Time from request to response.' },
-  tagwarden_sink_write_seconds: { type: 'histogram', help: 'Time to store one spool segment.' },
+  tagwarden_sink_write_seconds: {
+    type: 'histogram',
+    help: 'Time to store one load (one or more spool segments).',
+  },
 };
 
 const BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];

@@ -1,23 +1,10 @@
-import { parentPort } from 'node:worker_threads';
+import { serveThreadCalls } from '../threads/serve-thread-calls.js';
+import { lowerThreadPriority } from '../threads/lower-thread-priority.js';
 import { buildSegmentRows } from './build-segment-rows.js';
 
-/**
- * The loader's worker thread: builds a segment's rows file for each request it is sent, so
- * decoding and row building use another core than the one answering requests.
- */
-export interface BuildRequest {
-  id: number;
-  segmentPath: string;
-  rowsPath: string;
-}
+// The loader's row-building thread: decoding and row building run beside the thread that
+// answers requests, at a lower priority, so they mostly take the CPU time answering leaves over
+// (the spool holds the hits until they are built).
+lowerThreadPriority();
 
-parentPort?.on('message', (request: BuildRequest) => {
-  buildSegmentRows(request.segmentPath, request.rowsPath).then(
-    (built) => parentPort?.postMessage({ id: request.id, built }),
-    (error: unknown) =>
-      parentPort?.postMessage({
-        id: request.id,
-        error: error instanceof Error ? error.message : String(error),
-      }),
-  );
-});
+serveThreadCalls({ build: buildSegmentRows });

@@ -1,9 +1,14 @@
-import { open, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { decodeCollectPayload } from '../../shared/ga4/decode-collect-hit.js';
 import { ga4EventToMirrorRow } from '../../shared/warehouse/ga4-event-to-mirror-row.js';
 import type { MirrorContext } from '../../shared/warehouse/mirror-row.js';
 import { segmentLines } from '../sinks/sink.js';
+import { LineFileWriter } from './line-file-writer.js';
 import { RAW_HIT_PREFIX, readRawHit, type RawHit } from './raw-hit.js';
+import { sparseRowJson } from './sparse-row-json.js';
+
+/** How the rows file writes a row built from a hit: every field, or only the non-null ones. */
+export type RowShape = 'full' | 'sparse';
 
 /** What building a segment's rows gave: the rows file's row count, and what went wrong. */
 export interface BuiltSegment {
@@ -12,57 +17,55 @@ export interface BuiltSegment {
   deadLetters: string[];
 }
 
-/** Rows are written in pieces of about this many characters, not as one huge string. */
-const WRITE_CHUNK = 1 << 20;
-
 /**
  * Turns a spool segment into an NDJSON file of mirror rows at `rowsPath`, the file the
- * warehouse loads: each hit line is decoded and mapped to one row per named event, and row
- * lines (from `/rows`) are copied as they are. A hit whose acknowledged events cannot all be
- * built is returned for the dead-letter file with its reason; its other rows are still written.
+ * warehouse loads: each hit line is decoded and mapped to one row per named event (written in
+ * `shape`: sparse for a warehouse that reads a missing field as null), and row lines (from
+ * `/rows`) are copied as they are. A hit whose acknowledged events cannot all be built is
+ * returned for the dead-letter file with its reason; its other rows are still written. The
+ * file work is synchronous: this runs on the loader's own thread (see `RowBuilder`).
  */
-export async function buildSegmentRows(
+export function buildSegmentRows(
   segmentPath: string,
   rowsPath: string,
-): Promise<BuiltSegment> {
-  const lines = segmentLines(await readFile(segmentPath, 'utf8'));
-  const handle = await open(rowsPath, 'w');
+  shape: RowShape = 'full',
+): BuiltSegment {
+  const lines = segmentLines(readFileSync(segmentPath, 'utf8'));
+  const writer = new LineFileWriter(rowsPath);
   const deadLetters: string[] = [];
   let rows = 0;
-  let chunk = '';
   try {
     for (const line of lines) {
-      const built = line.startsWith(RAW_HIT_PREFIX) ? buildHitRows(line) : { rows: [line] };
+      const built = line.startsWith(RAW_HIT_PREFIX) ? buildHitRows(line, shape) : { rows: [line] };
       if (built.problem !== undefined) deadLetters.push(withReason(line, built.problem));
       for (const row of built.rows) {
-        chunk += `${row}\n`;
+        writer.write(row);
         rows += 1;
       }
-      if (chunk.length >= WRITE_CHUNK) {
-        await handle.write(chunk);
-        chunk = '';
-      }
     }
-    await handle.write(chunk);
   } finally {
-    await handle.close();
+    writer.close();
   }
   return { rows, deadLetters };
 }
 
 /** The JSON rows of one hit line; `problem` says why acknowledged events are missing. */
-export function buildHitRows(line: string): { rows: string[]; problem?: string } {
+export function buildHitRows(
+  line: string,
+  shape: RowShape = 'full',
+): { rows: string[]; problem?: string } {
   const hit = readRawHit(line);
   if ('problem' in hit) {
     return { rows: [], problem: hit.problem };
   }
   const rows: string[] = [];
+  const writeRow = shape === 'sparse' ? sparseRowJson : JSON.stringify;
   try {
     const context = hitContext(hit);
     const events = decodeCollectPayload(hit.query, hit.body, `collector${hit.path}`);
     for (const event of events) {
       const row = ga4EventToMirrorRow(event, context);
-      if (row !== null) rows.push(JSON.stringify(row));
+      if (row !== null) rows.push(writeRow(row));
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -29,7 +29,8 @@ export interface Readiness {
 /**
  * Spool in front, warehouse behind: `acceptHit` and `accept` resolve once a hit or rows are
  * durable in the spool (the moment they may be acknowledged), and the loader builds the rows of
- * closed segments and moves them into the warehouse in the background. At start, segments a previous run left behind are loaded first.
+ * closed segments and moves them into the warehouse in the background. At start, segments a
+ * previous run left behind are loaded first.
  */
 export class IngestPipeline {
   private constructor(
@@ -79,12 +80,13 @@ export class IngestPipeline {
 
   /** Makes a hit durable as received; its rows are built when its segment is loaded. */
   async acceptHit(hit: RawHit): Promise<void> {
-    await this.append([rawHitLine(hit)]);
+    // The segment's size in rows counts the hit's events: it bounds what one load holds.
+    await this.append([rawHitLine(hit)], hit.events);
   }
 
-  private async append(lines: string[]): Promise<void> {
+  private async append(lines: string[], rows = lines.length): Promise<void> {
     try {
-      await this.spool.append(lines);
+      await this.spool.append(lines, rows);
     } finally {
       this.metrics.setGauge('tagwarden_spool_bytes', this.spool.bytes);
     }

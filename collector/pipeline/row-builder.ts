@@ -1,19 +1,5 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import type { BuildRequest } from './build-rows-worker.js';
-import { buildSegmentRows, type BuiltSegment } from './build-segment-rows.js';
-
-interface BuildReply {
-  id: number;
-  built?: BuiltSegment;
-  error?: string;
-}
-
-interface Waiting {
-  resolve: (built: BuiltSegment) => void;
-  reject: (error: Error) => void;
-}
+import { ThreadClient } from '../threads/thread-client.js';
+import { buildSegmentRows, type BuiltSegment, type RowShape } from './build-segment-rows.js';
 
 const WORKER_URL = new URL('./build-rows-worker.js', import.meta.url);
 
@@ -23,60 +9,25 @@ const WORKER_URL = new URL('./build-rows-worker.js', import.meta.url);
  * under the test runner) the same function runs on the calling thread instead.
  */
 export class RowBuilder {
-  private worker: Worker | undefined;
-  private readonly waiting = new Map<number, Waiting>();
-  private nextId = 0;
+  private readonly thread: ThreadClient | undefined;
 
-  constructor(private readonly useWorker = existsSync(fileURLToPath(WORKER_URL))) {}
+  constructor(useWorker = ThreadClient.canStart(WORKER_URL)) {
+    this.thread = useWorker ? new ThreadClient(WORKER_URL) : undefined;
+  }
 
   /** Whether building runs on a worker thread. */
   get isThreaded(): boolean {
-    return this.useWorker;
+    return this.thread !== undefined;
   }
 
-  build(segmentPath: string, rowsPath: string): Promise<BuiltSegment> {
-    if (!this.useWorker) {
-      return buildSegmentRows(segmentPath, rowsPath);
+  build(segmentPath: string, rowsPath: string, shape: RowShape = 'full'): Promise<BuiltSegment> {
+    if (this.thread === undefined) {
+      return Promise.resolve().then(() => buildSegmentRows(segmentPath, rowsPath, shape));
     }
-    const worker = this.requireWorker();
-    this.nextId += 1;
-    const request: BuildRequest = { id: this.nextId, segmentPath, rowsPath };
-    return new Promise((resolve, reject) => {
-      this.waiting.set(request.id, { resolve, reject });
-      worker.postMessage(request);
-    });
+    return this.thread.call<BuiltSegment>('build', segmentPath, rowsPath, shape);
   }
 
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    await worker?.terminate();
-  }
-
-  private requireWorker(): Worker {
-    if (this.worker !== undefined) {
-      return this.worker;
-    }
-    const worker = new Worker(WORKER_URL);
-    worker.on('message', (reply: BuildReply) => this.settle(reply));
-    worker.on('error', (error) => this.failAll(worker, error));
-    worker.on('exit', (code) =>
-      this.failAll(worker, new Error(`the row-building thread exited with code ${code}`)),
-    );
-    this.worker = worker;
-    return worker;
-  }
-
-  private settle(reply: BuildReply): void {
-    const waiting = this.waiting.get(reply.id);
-    this.waiting.delete(reply.id);
-    if (reply.built !== undefined) waiting?.resolve(reply.built);
-    else waiting?.reject(new Error(reply.error ?? 'the row-building thread gave no rows'));
-  }
-
-  private failAll(worker: Worker, error: Error): void {
-    if (this.worker === worker) this.worker = undefined;
-    for (const waiting of this.waiting.values()) waiting.reject(error);
-    this.waiting.clear();
+    await this.thread?.close();
   }
 }

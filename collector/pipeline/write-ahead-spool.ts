@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { syncDirectory } from '../sinks/ndjson-sink.js';
@@ -8,7 +9,7 @@ export interface SpoolOptions {
   directory: string;
   /** A segment is closed (and handed to the loader) past this size… */
   maxSegmentBytes: number;
-  /** …or this many rows… */
+  /** …or this many warehouse rows (a hit's line counts its events)… */
   maxSegmentRows: number;
   /** …or this long after its first row: the bound on how late rows reach the warehouse. */
   maxSegmentAgeMs: number;
@@ -30,11 +31,20 @@ interface OpenSegment {
   rows: number;
 }
 
+// Where the platform has it, each segment is opened with O_DSYNC: a write returns once its data
+// is on disk, as write and fdatasync would, in one trip to Node's thread pool instead of two.
+// Beside the bench's load on 2 cores, the collector without a loader answered 66,000-67,000
+// events/s (p99 15 ms) in two runs with it, 46,000-63,000 (p99 15-39 ms) without.
+const IS_WRITE_SYNCED = constants.O_DSYNC !== undefined;
+const SEGMENT_FLAGS = IS_WRITE_SYNCED
+  ? constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | constants.O_DSYNC
+  : 'a';
+
 /**
  * The write-ahead log in front of the warehouse. `append` resolves once its lines are written
- * and fdatasync'ed, and only then does the collector acknowledge a hit. Appends that arrive
- * while a sync runs are written together by the next one (group commit), so one fsync serves
- * many requests. Segments are closed by size, row count or age and handed to `onClosed`; the
+ * and on disk, and only then does the collector acknowledge a hit. Appends that arrive while a
+ * write runs are written together by the next one (group commit), so one sync serves many
+ * requests. Segments are closed by size, row count or age and handed to `onClosed`; the
  * loader calls `release` once a segment is in the warehouse and its file deleted.
  */
 export class WriteAheadSpool {
@@ -65,15 +75,18 @@ export class WriteAheadSpool {
     return this.options.limitBytes;
   }
 
-  /** Writes lines durably; rejects with SpoolFullError when the spool is at its limit. */
-  append(lines: readonly string[]): Promise<void> {
+  /**
+   * Writes lines durably; rejects with SpoolFullError when the spool is at its limit. `rows` is
+   * how many warehouse rows the lines become (a hit's line holds several events).
+   */
+  append(lines: readonly string[], rows = lines.length): Promise<void> {
     const text = lines.length === 0 ? '' : `${lines.join('\n')}\n`;
     const bytes = Buffer.byteLength(text);
     if (this.bytes + bytes > this.options.limitBytes) {
       return Promise.reject(new SpoolFullError(this.bytes, this.options.limitBytes));
     }
     return new Promise((resolve, reject) => {
-      this.pending.push({ text, bytes, rows: lines.length, resolve, reject });
+      this.pending.push({ text, bytes, rows, resolve, reject });
       this.pendingBytes += bytes;
       this.startFlush();
     });
@@ -126,7 +139,7 @@ export class WriteAheadSpool {
     try {
       const segment = await this.openSegment();
       await segment.handle.write(batch.map((write) => write.text).join(''));
-      await segment.handle.datasync();
+      if (!IS_WRITE_SYNCED) await segment.handle.datasync();
       segment.file.bytes += bytes;
       segment.rows += batch.reduce((total, write) => total + write.rows, 0);
       this.diskBytes += bytes;
@@ -145,7 +158,7 @@ export class WriteAheadSpool {
     this.sequence += 1;
     const id = `seg-${String(Date.now()).padStart(13, '0')}-${String(this.sequence % 1e6).padStart(6, '0')}`;
     const path = join(this.options.directory, `${id}.ndjson`);
-    const handle = await open(path, 'a');
+    const handle = await open(path, SEGMENT_FLAGS);
     await syncDirectory(this.options.directory);
     this.current = { file: { id, path, bytes: 0 }, handle, rows: 0 };
     this.ageTimer = setTimeout(() => {

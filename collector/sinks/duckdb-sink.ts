@@ -1,108 +1,83 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { renderColumnType } from '../../shared/warehouse/ddl/render-column-type.js';
-import { duckDbInsertSql } from '../../shared/warehouse/ddl/mirror-insert-sql.js';
-import { mirrorDdl } from '../../shared/warehouse/ddl/mirror-ddl.js';
-import { MIRROR_COLUMNS, MIRROR_KEY_COLUMN } from '../../shared/warehouse/mirror-columns.js';
-import { addMissingColumns } from './add-missing-columns.js';
+import { ThreadClient } from '../threads/thread-client.js';
+import type { DuckDbThreadData } from './duckdb-thread.js';
+import { DuckDbWarehouse } from './duckdb-warehouse.js';
 import type { Sink, SpoolSegment } from './sink.js';
 
+const THREAD_URL = new URL('./duckdb-thread.js', import.meta.url);
+
 /**
- * DuckDB: one file (`./tagwarden.duckdb` by default). Segments are loaded by DuckDB's own
- * NDJSON reader straight from the spool file, with the table's column types, so rows are never
- * parsed in JavaScript; each load is one transaction with ON CONFLICT DO NOTHING on `event_id`.
- * DuckDB lets one process write a file at a time: `tagwarden query` reads it once the server
- * has stopped (see collector/README.md).
+ * DuckDB: one file (`./tagwarden.duckdb` by default), written on a thread of its own at a lower
+ * priority (`DuckDbWarehouse` does the work; where the compiled thread module is not beside
+ * this one, as under the test runner, it runs here on Node's pool instead). Rows files are read
+ * by DuckDB's NDJSON reader, several segments in one transaction when the loader has them
+ * ready. DuckDB lets one process write a file at a time: `tagwarden query` reads it once the
+ * server has stopped (see collector/README.md).
  */
 export class DuckDbSink implements Sink {
-  private instance: DuckDBInstance | undefined;
-  private connection: DuckDBConnection | undefined;
-  private readonly loadSql = segmentLoadSql();
+  readonly readsSparseRows = true;
+  private readonly thread: ThreadClient | undefined;
+  private readonly local: DuckDbWarehouse | undefined;
 
   constructor(
     private readonly file: string,
-    private readonly threads = DEFAULT_THREADS,
-  ) {}
+    threads = DEFAULT_THREADS,
+    useThread = ThreadClient.canStart(THREAD_URL),
+  ) {
+    const data: DuckDbThreadData = { file, threads };
+    this.thread = useThread ? new ThreadClient(THREAD_URL, data) : undefined;
+    this.local = useThread ? undefined : new DuckDbWarehouse(file, threads, 'pool');
+  }
 
   get description(): string {
     return `duckdb:${this.file}`;
   }
 
+  /** Whether DuckDB runs on its own thread. */
+  get isThreaded(): boolean {
+    return this.thread !== undefined;
+  }
+
+  /** Opens the file; when it cannot be opened, its thread stops, so no process waits on it. */
   async open(): Promise<void> {
-    this.instance = await DuckDBInstance.create(this.file, {
-      threads: String(this.threads),
-      checkpoint_threshold: CHECKPOINT_THRESHOLD,
-    });
-    this.connection = await this.instance.connect();
-    const connection = this.connection;
-    const [table, ...views] = mirrorDdl('duckdb');
-    await connection.run(table ?? '');
-    await addMissingColumns(
-      async () =>
-        (await connection.runAndReadAll(COLUMN_NAMES_SQL)).getRows().map((row) => String(row[0])),
-      (sql) => connection.run(sql).then(() => undefined),
-      'duckdb',
-    );
-    for (const view of views) {
-      await connection.run(view);
+    if (this.local !== undefined) {
+      return this.local.open();
+    }
+    try {
+      await this.thread!.call<void>('open');
+    } catch (error) {
+      await this.thread!.close();
+      throw error;
     }
   }
 
-  async writeSegment(segment: SpoolSegment): Promise<number> {
-    const result = await this.requireConnection().run(this.loadSql, [segment.path]);
-    return result.rowsChanged;
+  writeSegment(segment: SpoolSegment): Promise<number> {
+    return this.writeSegments([segment]);
   }
 
-  async writeLines(lines: readonly string[]): Promise<number> {
-    const result = await this.requireConnection().run(duckDbInsertSql(), [`[${lines.join(',')}]`]);
-    return result.rowsChanged;
+  writeSegments(segments: readonly SpoolSegment[]): Promise<number> {
+    const paths = segments.map((segment) => segment.path);
+    return this.local?.loadFiles(paths) ?? this.thread!.call<number>('loadFiles', paths);
   }
 
-  async ping(): Promise<void> {
-    await this.requireConnection().run('SELECT 1');
+  writeLines(lines: readonly string[]): Promise<number> {
+    return this.local?.loadLines(lines) ?? this.thread!.call<number>('loadLines', [...lines]);
+  }
+
+  ping(): Promise<void> {
+    return this.local?.ping() ?? this.thread!.call<void>('ping');
   }
 
   async close(): Promise<void> {
-    this.connection?.closeSync();
-    this.instance?.closeSync();
-    this.connection = undefined;
-    this.instance = undefined;
-  }
-
-  private requireConnection(): DuckDBConnection {
-    if (this.connection === undefined) {
-      throw new Error('the DuckDB sink is not open');
+    if (this.local !== undefined) {
+      this.local.close();
+      return;
     }
-    return this.connection;
+    await this.thread!.call<void>('close').catch(() => undefined);
+    await this.thread!.close();
   }
 }
 
-// One loader thread: a segment load is one statement on one connection, and a second thread
-// cost more CPU per row than it saved in wall time (the bench's rows loaded 20,000 at a time:
-// about 46 µs of CPU per row with one thread, 58 with two).
+// One DuckDB thread: a load is one statement on one connection, and a second thread cost more
+// CPU per row than it saved in wall time (the bench's rows loaded 20,000 at a time: about 46 µs
+// of CPU per row with one thread, 58 with two).
 const DEFAULT_THREADS = 1;
-
-// DuckDB checkpoints (rewrites and compresses row groups) once its WAL passes this size. The
-// default (16 MB) checkpointed after nearly every segment; at 128 MB the loads cost about a
-// fifth less CPU per row (33 + 6 µs at the checkpoint, against 46), for a larger WAL to replay
-// after a crash and more memory held until the checkpoint.
-const CHECKPOINT_THRESHOLD = '128MB';
-
-const COLUMN_NAMES_SQL =
-  "SELECT column_name FROM information_schema.columns WHERE table_name = 'events' ORDER BY ordinal_position";
-
-/**
- * `INSERT … SELECT … FROM read_json($1, …)`: the segment path is the only parameter; the
- * column types are this program's own schema, never request data.
- */
-function segmentLoadSql(): string {
-  const types = MIRROR_COLUMNS.map(
-    (column) =>
-      `'${column.name}': '${renderColumnType('duckdb', column.type).replaceAll("'", "''")}'`,
-  );
-  const names = MIRROR_COLUMNS.map((column) => `"${column.name}"`).join(', ');
-  return [
-    `INSERT INTO events (${names}) SELECT ${names}`,
-    `FROM read_json($1, format = 'newline_delimited', columns = {${types.join(', ')}})`,
-    `ON CONFLICT ("${MIRROR_KEY_COLUMN}") DO NOTHING`,
-  ].join('\n');
-}

@@ -15,8 +15,19 @@ export interface Sink {
   readonly description: string;
   /** Connects, and creates or migrates the table and the flattening views. */
   open(): Promise<void>;
+  /**
+   * True when the sink reads a row whose null fields are left out exactly as the full row (its
+   * nested columns are typed), so the loader may write rows sparse: less text to write and parse.
+   */
+  readonly readsSparseRows?: boolean;
   /** Stores the rows of a spool segment; returns how many were new. */
   writeSegment(segment: SpoolSegment): Promise<number>;
+  /**
+   * Stores the rows of several segments in one transaction; returns how many were new. Sinks
+   * whose dedupe token is the segment (ClickHouse, NDJSON files) leave it out and are given one
+   * segment at a time.
+   */
+  writeSegments?(segments: readonly SpoolSegment[]): Promise<number>;
   /** Stores rows given as JSON lines (the fallback that isolates a row the engine refuses). */
   writeLines(lines: readonly string[], batchId: string): Promise<number>;
   /** Resolves when the store answers; rejects when it is down. */

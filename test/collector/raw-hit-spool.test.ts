@@ -172,7 +172,7 @@ describe('the raw-hit spool format', () => {
     expect(ids(second)).toEqual(ids(first));
   });
 
-  it('builds rows on a worker thread in the compiled collector', async () => {
+  it('builds rows on a worker thread in the compiled collector, and none once closed', async () => {
     const compiled = join(packageRoot, 'dist', 'collector', 'pipeline', 'row-builder.js');
     if (!existsSync(compiled)) {
       throw new Error(`${compiled} is missing: run \`npm run build\` before these tests.`);
@@ -190,5 +190,9 @@ describe('the raw-hit spool format', () => {
     } finally {
       await builder.close();
     }
+    // Closed means closed: no thread is started again to keep the process alive.
+    await expect(builder.build(segment, join(directory, 'rows-closed.ndjson'))).rejects.toThrow(
+      /closed/,
+    );
   });
 });

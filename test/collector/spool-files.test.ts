@@ -60,4 +60,30 @@ describe('the write-ahead spool on disk', () => {
     spool.release(32);
     expect(spool.bytes).toBe(0);
   });
+
+  it("counts a hit's events toward the rows that close a segment, not its one line", async () => {
+    const folder = join(directory, 'events');
+    await listSpoolSegments(folder);
+    const closed: SpoolFile[] = [];
+    const spool = new WriteAheadSpool(
+      {
+        directory: folder,
+        maxSegmentBytes: 1 << 20,
+        maxSegmentRows: 10,
+        maxSegmentAgeMs: 60_000,
+        limitBytes: 1 << 20,
+      },
+      (segment) => closed.push(segment),
+    );
+    await spool.append(['{"tw_hit":1,"events":6}'], 6);
+    await spool.append(['{"tw_hit":1,"events":3}'], 3);
+    expect(closed).toHaveLength(0);
+    await spool.append(['{"tw_hit":1,"events":2}'], 2);
+    for (let tries = 0; closed.length === 0 && tries < 100; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(closed).toHaveLength(1);
+    expect(readFileSync(closed[0]!.path, 'utf8').trimEnd().split('\n')).toHaveLength(3);
+    await spool.close();
+  });
 });

@@ -55,7 +55,7 @@ export function registerServeCommands(program: Command): void {
     )
     .option(
       '--batch-rows <rows>',
-      'rows per warehouse batch at most',
+      'rows per spool segment (a hit counts as its events); one load may take several',
       String(collectorDefaults.batchMaxRows),
     )
     .option(
