@@ -1,12 +1,16 @@
-import { describeDomNode } from './describe-dom-node.js';
 import { describeError } from './describe-error.js';
-import { isDomNodeOrWindow } from './is-dom-node-or-window.js';
 import { isPlainObject } from './is-plain-object.js';
 import { isOpaqueValue, OpaqueValue } from './opaque-value.js';
 import type { TransportObject, TransportValue } from './replay-types.js';
 import { setOwnValue } from './set-own-value.js';
+import {
+  describeInstance,
+  functionName,
+  serialiseLeaf,
+  serialiseNumber,
+} from './serialise-leaf.js';
 import { TRANSPORT_LIMITS } from './transport-limits.js';
-import { valueTypeName, type ValueTypeName } from './value-type-name.js';
+import { valueTypeName } from './value-type-name.js';
 
 interface SerialiseState {
   ancestors: Set<object>;
@@ -71,21 +75,6 @@ function serialiseObject(value: object, depth: number, state: SerialiseState): T
   }
 }
 
-// Objects that become one marker or one primitive, without looking inside.
-function serialiseLeaf(value: object, typeName: ValueTypeName): TransportValue | undefined {
-  try {
-    if (typeName === 'date') return { $date: dateText(value as Date) };
-    if (typeName === 'boolean') return Boolean.prototype.valueOf.call(value);
-    if (typeName === 'string') return String.prototype.valueOf.call(value);
-    if (typeName === 'number') return serialiseNumber(Number.prototype.valueOf.call(value));
-    if (typeName === 'regexp') return { $unclonable: `RegExp ${String(value)}` };
-    if (isDomNodeOrWindow(value)) return { $node: describeDomNode(value) };
-    return undefined;
-  } catch (error) {
-    return { $unclonable: `unreadable: ${describeError(error)}` };
-  }
-}
-
 function serialiseList(list: ArrayLike<unknown>, depth: number, state: SerialiseState) {
   const items: TransportValue[] = [];
   for (let index = 0; index < list.length; index += 1) {
@@ -111,39 +100,10 @@ function serialiseEntries(source: object, depth: number, state: SerialiseState):
   return copy;
 }
 
-// JSON has no NaN or Infinity (D16 pushes `Number(undefined)`, which is NaN).
-function serialiseNumber(value: number): TransportValue {
-  return Number.isFinite(value) ? value : { $number: String(value) };
-}
-
 function readProperty(source: object, key: string): unknown {
   try {
     return (source as Record<string, unknown>)[key];
   } catch (error) {
     return new OpaqueValue({ $unclonable: `getter threw: ${describeError(error)}` });
-  }
-}
-
-function dateText(date: Date): string {
-  const time = Date.prototype.getTime.call(date);
-  return Number.isNaN(time) ? 'Invalid Date' : new Date(time).toISOString();
-}
-
-function functionName(value: unknown): string {
-  try {
-    const { name } = value as { name?: unknown };
-    return typeof name === 'string' ? name : '';
-  } catch {
-    return '';
-  }
-}
-
-function describeInstance(value: object): string {
-  const tag = Object.prototype.toString.call(value).slice(8, -1);
-  try {
-    const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
-    return typeof name === 'string' && name !== '' && name !== tag ? `${tag} (${name})` : tag;
-  } catch {
-    return tag;
   }
 }

@@ -1,8 +1,12 @@
-import { describeDomNode } from '../../../shared/datalayer/describe-dom-node.js';
 import { describeError } from '../../../shared/datalayer/describe-error.js';
-import { isDomNodeOrWindow } from '../../../shared/datalayer/is-dom-node-or-window.js';
 import { isPlainObject } from '../../../shared/datalayer/is-plain-object.js';
 import type { TransportObject, TransportValue } from '../../../shared/datalayer/replay-types.js';
+import {
+  describeInstance,
+  functionName,
+  serialiseLeaf,
+  serialiseNumber,
+} from '../../../shared/datalayer/serialise-leaf.js';
 import { TRANSPORT_LIMITS } from '../../../shared/datalayer/transport-limits.js';
 import { valueTypeName, type ValueTypeName } from '../../../shared/datalayer/value-type-name.js';
 import { setEntry } from '../../../shared/text/set-entry.js';
@@ -41,7 +45,7 @@ function copyAt(value: unknown, depth: number, state: CopyState): TransportValue
     case 'boolean':
       return value;
     case 'number':
-      return copyNumber(value);
+      return serialiseNumber(value);
     case 'undefined':
       return { $undefined: true };
     case 'bigint':
@@ -61,7 +65,7 @@ function copyObject(value: object, depth: number, state: CopyState): TransportVa
   if (state.nodes > TRANSPORT_LIMITS.maxNodes) return { $unclonable: 'size limit' };
 
   const typeName = valueTypeName(value);
-  const leaf = copyLeaf(value, typeName);
+  const leaf = serialiseLeaf(value, typeName);
   if (leaf !== undefined) return leaf;
 
   state.ancestors[state.ancestors.length] = value;
@@ -85,7 +89,7 @@ function isAncestor(ancestors: object[], value: object): boolean {
   return false;
 }
 
-// `copyLeaf` has already told DOM nodes apart; what is left for `isPlainObject` is the
+// `serialiseLeaf` has already told DOM nodes apart; what is left for `isPlainObject` is the
 // prototype, which settles it for the two prototypes literal objects have.
 function isPlain(value: object, typeName: ValueTypeName, state: CopyState): boolean {
   if (typeName !== 'object') return false;
@@ -101,21 +105,6 @@ function prototypeOf(value: object): unknown {
     return intrinsics.getPrototypeOf(value);
   } catch {
     return undefined;
-  }
-}
-
-// Objects that become one marker or one primitive, without looking inside.
-function copyLeaf(value: object, typeName: ValueTypeName): TransportValue | undefined {
-  try {
-    if (typeName === 'date') return { $date: dateText(value as Date) };
-    if (typeName === 'boolean') return Boolean.prototype.valueOf.call(value);
-    if (typeName === 'string') return String.prototype.valueOf.call(value);
-    if (typeName === 'number') return copyNumber(Number.prototype.valueOf.call(value));
-    if (typeName === 'regexp') return { $unclonable: `RegExp ${String(value)}` };
-    if (isDomNodeOrWindow(value)) return { $node: describeDomNode(value) };
-    return undefined;
-  } catch (error) {
-    return { $unclonable: `unreadable: ${describeError(error)}` };
   }
 }
 
@@ -157,33 +146,4 @@ function copyProperty(source: object, key: string, depth: number, state: CopySta
     return { $unclonable: `getter threw: ${describeError(error)}` };
   }
   return copyAt(value, depth + 1, state);
-}
-
-// JSON has no NaN or Infinity (D16 pushes `Number(undefined)`, which is NaN).
-function copyNumber(value: number): TransportValue {
-  return value - value === 0 ? value : { $number: `${value}` };
-}
-
-function dateText(date: Date): string {
-  const time = Date.prototype.getTime.call(date);
-  return Number.isNaN(time) ? 'Invalid Date' : new Date(time).toISOString();
-}
-
-function functionName(value: unknown): string {
-  try {
-    const { name } = value as { name?: unknown };
-    return typeof name === 'string' ? name : '';
-  } catch {
-    return '';
-  }
-}
-
-function describeInstance(value: object): string {
-  const tag = Object.prototype.toString.call(value).slice(8, -1);
-  try {
-    const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
-    return typeof name === 'string' && name !== '' && name !== tag ? `${tag} (${name})` : tag;
-  } catch {
-    return tag;
-  }
 }
