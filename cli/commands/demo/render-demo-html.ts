@@ -1,14 +1,10 @@
 import { buildCoverageMatrix } from '../../report-html/build-coverage-matrix.js';
 import { escapeHtml } from '../../report-html/escape-html.js';
 import { groupViolations } from '../../report-html/group-violations.js';
-import { renderConsentFindings } from '../../report-html/render-consent-findings.js';
-import { renderCoverageMatrix } from '../../report-html/render-coverage-matrix.js';
 import { renderEventVerdicts } from '../../report-html/render-event-verdicts.js';
-import { renderLineageGaps } from '../../report-html/render-lineage-gaps.js';
+import { renderFindingSections } from '../../report-html/render-finding-sections.js';
 import { renderReportPage } from '../../report-html/render-report-page.js';
-import { renderSummary } from '../../report-html/render-summary.js';
 import { renderTable } from '../../report-html/render-table.js';
-import { renderViolationGroups } from '../../report-html/render-violation-groups.js';
 import type { DemoResult } from './demo-result.js';
 
 /**
@@ -30,13 +26,9 @@ export function renderDemoHtml(result: DemoResult): string {
   return renderReportPage(`tagwarden demo: ${result.journey}`, [
     `<p>Walked in ${escapeHtml(result.browser)} Chromium with the tagwarden extension; shop ${escapeHtml(result.shopUrl)}, collector ${escapeHtml(result.collectorUrl)}.</p>`,
     ...result.notices.map((notice) => `<p class="notice">${escapeHtml(notice)}</p>`),
-    renderSummary({ check, coverage, violations, gaps, consent }, [
+    ...renderFindingSections({ check, coverage, violations, gaps, consent }, [
       { label: 'warehouse rows', value: String(result.warehouse.total) },
     ]),
-    renderCoverageMatrix(coverage),
-    renderViolationGroups(violations),
-    renderConsentFindings(consent),
-    renderLineageGaps(gaps),
     countsSection(result),
     renderEventVerdicts(check),
     warehouseSection(result),
