@@ -4,6 +4,7 @@ import {
   waitForExtensionWorker,
 } from '../../cli/commands/demo/evaluate-in-extension-worker.js';
 import { findRunningWorker } from '../../cli/commands/demo/find-extension-worker.js';
+import { readExtensionSessions } from '../../cli/commands/demo/read-extension-sessions.js';
 import type { TabSession } from '../../extension/src/common/session-types.js';
 import { launchChromium } from '../browser/launch-chromium.js';
 import { buildExtension } from './build-extension.js';
@@ -28,14 +29,6 @@ export interface ChromiumWithExtension {
   evaluateInWorker(expression: string): Promise<unknown>;
   close(): Promise<void>;
 }
-
-/** Reads every session through the background's own handlers (`globalThis.tagwarden`). */
-const READ_SESSIONS = `(async () => {
-  const api = globalThis.tagwarden?.handlers;
-  if (api === undefined) throw new Error('the background has not started');
-  const listed = await api.listSessions({}, {});
-  return JSON.stringify(await Promise.all(listed.map((entry) => api.getSession({ tabId: entry.tabId }, {}))));
-})()`;
 
 /**
  * Debian's Chromium (loopback only) with the built extension installed, and a way to read
@@ -71,11 +64,11 @@ export async function launchChromiumWithExtension(): Promise<ChromiumWithExtensi
       return (await findWorkerTargetId()) !== undefined;
     },
     async sessionFor(matchesUrl) {
-      const sessions = JSON.parse(String(await evaluateInWorker(READ_SESSIONS))) as TabSession[];
+      const sessions = await readExtensionSessions(chromium.browser, extensionId);
       return sessions.find((session) => matchesUrl(session.navigations.at(-1)?.url ?? ''));
     },
     async sessions() {
-      return JSON.parse(String(await evaluateInWorker(READ_SESSIONS))) as TabSession[];
+      return readExtensionSessions(chromium.browser, extensionId);
     },
     evaluateInWorker,
     close: chromium.close,
