@@ -5,7 +5,7 @@ import { launchChromium } from '../test/browser/launch-chromium.js';
 import { startDemoShop } from '../test/demo-shop/server/start-demo-shop.js';
 import { buildExtension } from './build-extension.js';
 import { readProcessTreeCpu, type ProcessTreeCpu } from './read-process-tree-cpu.js';
-import { quantile } from './sample-stats.js';
+import { medianInterval, quantile, quartiles } from './sample-stats.js';
 
 /**
  * What the extension costs a page, in one run: headless Chromium with and without it side by
@@ -15,18 +15,22 @@ import { quantile } from './sample-stats.js';
  * DOMContentLoaded time over many loads. Targets: ≤ 25 µs median added per push, ≤ 5 ms added
  * to DOMContentLoaded.
  *
- * The machine is shared, so each measure alternates the two browsers: loads go in pairs
- * (which side goes first alternates too) and "added" is the median of the pairs'
- * differences; pushes are measured in rounds, one page per side each. Page loads are
- * measured before the push flood, whose records keep the extension's worker busy for a while
- * after it. Where `/proc` exists, the CPU each load costs all of Chromium's processes is
- * reported beside it: wall times on a busy machine move with the neighbours, CPU time much
- * less. BENCH_PUSHES (per round), BENCH_ROUNDS and BENCH_LOADS change the sample sizes;
- * BENCH_EXTENSION_DIR measures an already built extension instead of building this one.
+ * The machine is shared, so each measure alternates the browsers: loads go in pairs (which
+ * side goes first alternates too) and "added" is the median of the pairs' differences, with
+ * their interquartile range; pushes are measured in rounds, one page per side each. Page
+ * loads are measured before the push flood, whose records keep the extension's worker busy
+ * for a while after it. Where `/proc` exists, the CPU each load costs all of Chromium's
+ * processes is reported beside it: wall times on a busy machine move with the neighbours, CPU
+ * time much less. BENCH_PUSHES (per round), BENCH_ROUNDS and BENCH_LOADS change the sample
+ * sizes; BENCH_EXTENSION_DIR measures an already built extension instead of building this
+ * one, and BENCH_BASELINE_DIR adds a third browser with another build (an earlier version),
+ * measured in the same rounds, so a change is compared under the same load.
  */
 const pushes = Number(process.env.BENCH_PUSHES ?? 4_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-const loads = Number(process.env.BENCH_LOADS ?? 30);
+// With 30 pairs, the median added to the product page moved between +1 and +27 ms from run to
+// run; with 80, one build's moved between +6.4 and +8.4 ms over three runs at load average 6–9.
+const loads = Number(process.env.BENCH_LOADS ?? 80);
 const batchSize = 20;
 const warmUpPushes = 200;
 const PUSH_TARGET_US = 25;
@@ -36,28 +40,35 @@ const DCL_TARGET_MS = 5;
 const PUSH_PAGE = `<!doctype html><html><head><title>push bench</title>
 <script>window.dataLayer = window.dataLayer || [];</script></head><body>push bench</body></html>`;
 
-interface Sides<Value> {
-  without: Value;
-  with: Value;
-}
+/** The browsers compared: without the extension, with it, and with a baseline build. */
+type Side = 'without' | 'with' | 'baseline';
+
+type Sides<Value> = { without: Value; with: Value; baseline?: Value };
 
 interface LoadTimes {
   /** DOMContentLoaded per load, ms from navigation start. */
   times: Sides<number[]>;
-  /** With minus without, per pair of loads made one after the other. */
-  differences: number[];
+  /** With minus without (and baseline minus without), per round of loads made one after the other. */
+  differences: Sides<number[]>;
   /** CPU per load over all of each browser's processes, when `/proc` can be read. */
   cpu?: Sides<ProcessTreeCpu>;
 }
 
 async function main(): Promise<void> {
   const givenDir = process.env.BENCH_EXTENSION_DIR;
+  const baselineDir = process.env.BENCH_BASELINE_DIR;
   const extensionDir = givenDir ?? (await buildExtension());
   const pushServer = await servePushPage();
   const shop = await startDemoShop();
   const plain = await launchChromium();
   const extended = await launchChromium({ extensionDir });
-  const browsers: Sides<Browser> = { without: plain.browser, with: extended.browser };
+  const baseline =
+    baselineDir === undefined ? undefined : await launchChromium({ extensionDir: baselineDir });
+  const browsers: Sides<Browser> = {
+    without: plain.browser,
+    with: extended.browser,
+    ...(baseline === undefined ? {} : { baseline: baseline.browser }),
+  };
   try {
     const pushPage = `http://127.0.0.1:${portOf(pushServer)}/`;
     const productPage = `${shop.url}/products/ridgeline-rain-jacket`;
@@ -69,6 +80,7 @@ async function main(): Promise<void> {
   } finally {
     await plain.close();
     await extended.close();
+    await baseline?.close();
     await shop.close();
     await new Promise((resolve) => pushServer.close(resolve));
     if (givenDir === undefined) rmSync(extensionDir, { recursive: true, force: true });
@@ -95,10 +107,10 @@ function portOf(server: Server): number {
 
 /** Microseconds per push, rounds alternating the sides, every round's samples pooled. */
 async function measurePushRounds(browsers: Sides<Browser>, url: string) {
-  const samples: Sides<number[]> = { without: [], with: [] };
+  const samples = emptySamples(browsers);
   for (let round = 0; round < rounds; round += 1) {
-    for (const side of sidesInOrder(round)) {
-      samples[side].push(...(await measurePushes(browsers[side], url)));
+    for (const side of sidesInOrder(browsers, round)) {
+      samples[side]?.push(...(await measurePushes(browsers[side] as Browser, url)));
     }
   }
   return samples;
@@ -132,24 +144,27 @@ async function measurePushes(browser: Browser, url: string): Promise<number[]> {
   return samples;
 }
 
-/** DOMContentLoaded per load in pairs, and the CPU the loads cost each browser. */
+/** DOMContentLoaded per load in rounds (one load per side), and the CPU the loads cost. */
 async function measureLoads(browsers: Sides<Browser>, url: string): Promise<LoadTimes> {
-  const pages = { without: await browsers.without.newPage(), with: await browsers.with.newPage() };
-  // The first pair warms the HTTP cache and the extension's worker.
-  for (const side of sidesInOrder(0)) await loadOnce(pages[side], url);
+  const sides = sidesInOrder(browsers, 0);
+  const pages: Partial<Record<Side, Page>> = {};
+  for (const side of sides) pages[side] = await (browsers[side] as Browser).newPage();
+  // The first round warms the HTTP cache and the extension's worker.
+  for (const side of sides) await loadOnce(pages[side] as Page, url);
 
-  const times: Sides<number[]> = { without: [], with: [] };
-  const differences: number[] = [];
+  const times = emptySamples(browsers);
+  const differences = emptySamples(browsers);
   const cpuBefore = readCpu(browsers);
   for (let load = 0; load < loads; load += 1) {
-    for (const side of sidesInOrder(load)) times[side].push(await loadOnce(pages[side], url));
-    differences.push((times.with.at(-1) ?? NaN) - (times.without.at(-1) ?? NaN));
+    for (const side of sidesInOrder(browsers, load))
+      times[side]?.push(await loadOnce(pages[side] as Page, url));
+    const without = times.without.at(-1) ?? NaN;
+    for (const side of sides) differences[side]?.push((times[side]?.at(-1) ?? NaN) - without);
   }
   // Work a load leaves behind (the session written, the badge counted) is part of its cost.
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   const cpu = cpuPerLoad(cpuBefore, readCpu(browsers));
-  await pages.without.close();
-  await pages.with.close();
+  for (const side of sides) await pages[side]?.close();
   return { times, differences, ...(cpu === undefined ? {} : { cpu }) };
 }
 
@@ -161,15 +176,29 @@ async function loadOnce(page: Page, url: string): Promise<number> {
   });
 }
 
-/** Which side goes first in round `round`: they take turns, so drift falls on both alike. */
-function sidesInOrder(round: number): Array<keyof Sides<unknown>> {
-  return round % 2 === 0 ? ['without', 'with'] : ['with', 'without'];
+/**
+ * Which side goes first in round `round`: the order rotates and reverses, so drift and the
+ * cost of going first or last fall on every side alike.
+ */
+function sidesInOrder(browsers: Sides<unknown>, round: number): Side[] {
+  const sides: Side[] =
+    browsers.baseline === undefined ? ['without', 'with'] : ['without', 'with', 'baseline'];
+  const shift = Math.floor(round / 2) % sides.length;
+  const rotated = [...sides.slice(shift), ...sides.slice(0, shift)];
+  return round % 2 === 0 ? rotated : rotated.reverse();
+}
+
+function emptySamples(browsers: Sides<unknown>): Sides<number[]> {
+  return { without: [], with: [], ...(browsers.baseline === undefined ? {} : { baseline: [] }) };
 }
 
 function readCpu(browsers: Sides<Browser>): Sides<ProcessTreeCpu> | undefined {
   const without = readProcessTreeCpu(browsers.without.process()?.pid);
   const withExtension = readProcessTreeCpu(browsers.with.process()?.pid);
-  return without && withExtension && { without, with: withExtension };
+  if (without === undefined || withExtension === undefined) return undefined;
+  if (browsers.baseline === undefined) return { without, with: withExtension };
+  const baseline = readProcessTreeCpu(browsers.baseline.process()?.pid);
+  return baseline && { without, with: withExtension, baseline };
 }
 
 function cpuPerLoad(
@@ -180,6 +209,9 @@ function cpuPerLoad(
   return {
     without: perLoad(before.without, after.without),
     with: perLoad(before.with, after.with),
+    ...(before.baseline && after.baseline
+      ? { baseline: perLoad(before.baseline, after.baseline) }
+      : {}),
   };
 }
 
@@ -225,11 +257,10 @@ function ecommercePush(): unknown {
 function report(perPush: Sides<number[]>, domReady: LoadTimes, bareReady: LoadTimes): void {
   const size = JSON.stringify(ecommercePush()).length;
   const addedPush = median(perPush.with) - median(perPush.without);
-  const addedDcl = median(domReady.differences);
+  const addedDcl = median(domReady.differences.with);
   const lines = [
-    `extension overhead (headless Chromium, ${perPush.with.length * batchSize} pushes of ${size} B in ${rounds} rounds, ${loads} load pairs)`,
-    `  per push   without: median ${median(perPush.without).toFixed(1)} µs, p95 ${quantile(perPush.without, 0.95).toFixed(1)} µs`,
-    `             with:    median ${median(perPush.with).toFixed(1)} µs, p95 ${quantile(perPush.with, 0.95).toFixed(1)} µs`,
+    `extension overhead (headless Chromium, ${perPush.with.length * batchSize} pushes of ${size} B in ${rounds} rounds, ${domReady.differences.with.length} load pairs per page)`,
+    ...pushLines(perPush),
     `             added:   median ${addedPush.toFixed(1)} µs (target ≤ ${PUSH_TARGET_US} µs: ${verdict(addedPush <= PUSH_TARGET_US)})`,
     ...loadLines('product page', domReady),
     `             target ≤ ${DCL_TARGET_MS} ms added: ${verdict(addedDcl <= DCL_TARGET_MS)}`,
@@ -238,17 +269,53 @@ function report(perPush: Sides<number[]>, domReady: LoadTimes, bareReady: LoadTi
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
+function pushLines(perPush: Sides<number[]>): string[] {
+  const line = (label: string, samples: number[]) =>
+    `             ${label} median ${median(samples).toFixed(1)} µs, p95 ${quantile(samples, 0.95).toFixed(1)} µs`;
+  const lines = [
+    `  per push   without: median ${median(perPush.without).toFixed(1)} µs, p95 ${quantile(perPush.without, 0.95).toFixed(1)} µs`,
+    line('with:   ', perPush.with),
+  ];
+  if (perPush.baseline === undefined) return lines;
+  const added = median(perPush.baseline) - median(perPush.without);
+  lines.push(`${line('baseline:', perPush.baseline)}; added ${signed(added)} µs`);
+  return lines;
+}
+
 function loadLines(name: string, { times, differences, cpu }: LoadTimes): string[] {
   const lines = [
     `  DOMContentLoaded, ${name}  without: median ${median(times.without).toFixed(1)} ms; with: median ${median(times.with).toFixed(1)} ms`,
-    `             added:   median of pairs ${signed(median(differences))} ms (difference of medians ${signed(median(times.with) - median(times.without))} ms)`,
+    `             added:   ${pairedLine(differences.with)} (difference of medians ${signed(median(times.with) - median(times.without))} ms)`,
   ];
+  const { baseline } = differences;
+  if (baseline !== undefined && times.baseline !== undefined) {
+    // Both differences come from the same round, so theirs is a paired comparison too.
+    const versusBaseline = differences.with.map((added, index) => added - (baseline[index] ?? NaN));
+    lines.push(
+      `             baseline added: ${pairedLine(baseline)} (median ${median(times.baseline).toFixed(1)} ms)`,
+      `             with minus baseline: ${pairedLine(versusBaseline)}`,
+    );
+  }
   if (cpu === undefined) return lines;
-  const added = (key: keyof ProcessTreeCpu) => signed(cpu.with[key] - cpu.without[key]);
   lines.push(
-    `             CPU per load, all processes: without ${cpu.without.total.toFixed(1)} ms, with ${cpu.with.total.toFixed(1)} ms (browser ${added('browser')}, extension worker ${added('extension')}, page renderer ${added('renderer')})`,
+    `             CPU per load, all processes: without ${cpu.without.total.toFixed(1)} ms`,
   );
+  lines.push(`               with:     ${cpuLine(cpu.with, cpu.without)}`);
+  if (cpu.baseline !== undefined)
+    lines.push(`               baseline: ${cpuLine(cpu.baseline, cpu.without)}`);
   return lines;
+}
+
+/** The median of paired differences with its 95% interval, their interquartile range and count. */
+function pairedLine(differences: number[]): string {
+  const { q1, median: middle, q3 } = quartiles(differences);
+  const { low, high } = medianInterval(differences);
+  return `median of ${differences.length} pairs ${signed(middle)} ms (95% CI ${signed(low)} to ${signed(high)}), IQR ${signed(q1)} to ${signed(q3)} ms`;
+}
+
+function cpuLine(side: ProcessTreeCpu, without: ProcessTreeCpu): string {
+  const added = (key: keyof ProcessTreeCpu) => signed(side[key] - without[key]);
+  return `${side.total.toFixed(1)} ms, added ${added('total')} (browser ${added('browser')}, extension worker ${added('extension')}, page renderer ${added('renderer')})`;
 }
 
 function median(values: number[]): number {

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { crx } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
+import { loadedPlanPlugin } from './loaded-plan-plugin.js';
 import { createManifest, PAGES, type BuildTarget } from './manifest.config.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -15,7 +16,7 @@ export default defineConfig(({ mode }) => {
     mode === 'firefox' || process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
   return {
     root,
-    plugins: [crx({ manifest: createManifest(target), browser: target })],
+    plugins: [loadedPlanPlugin(), crx({ manifest: createManifest(target), browser: target })],
     define: { __TAGWARDEN_E2E__: JSON.stringify(process.env.TAGWARDEN_E2E === '1') },
     build: {
       outDir: fileURLToPath(new URL(`../dist/extension/${target}`, import.meta.url)),

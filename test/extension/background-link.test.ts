@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
 import { createCaptureService } from '../../extension/src/background/create-capture-service.js';
 import {
@@ -7,6 +7,7 @@ import {
 } from '../../extension/src/background/create-session-store.js';
 import type { CaptureAck, SessionUpdate } from '../../extension/src/common/background-api.js';
 import type { PagePushRecord } from '../../extension/src/common/page-record.js';
+import { readStoredSessions } from '../../extension/src/background/session-storage-layout.js';
 import { createBackgroundLink } from '../../extension/src/relay/create-background-link.js';
 
 /** A port whose far end is a function; `isDead` makes it swallow messages without a word. */
@@ -71,6 +72,12 @@ const push = (seq: number): PagePushRecord => ({
   origin: 'live',
   push: { event: `event_${seq}` },
 });
+
+/** The pushes of a tab's session as a restarted background would read them from the area. */
+function storedPushes(area: { stored: Map<string, unknown> }, tabId: number): unknown[] {
+  const { sessions } = readStoredSessions(Object.fromEntries(area.stored));
+  return sessions.get(tabId)?.session.pushes ?? [];
+}
 
 function memoryArea(): StorageAreaLike & { stored: Map<string, unknown> } {
   const stored = new Map<string, unknown>();
@@ -198,8 +205,7 @@ describe('the background’s side of the link', () => {
 
     const ack = await capture.onPageRecords(message(1, [push(1), push(2)]), sender);
     expect(ack).toEqual<CaptureAck>({ type: 'capture-ack', linkId: 'frame-1', seq: 1 });
-    const stored = JSON.parse(String(area.stored.get('tab:3'))) as { pushes: unknown[] };
-    expect(stored.pushes).toHaveLength(2);
+    expect(storedPushes(area, 3)).toHaveLength(2);
 
     const again = await capture.onPageRecords(message(1, [push(1), push(2)]), sender);
     expect(again).toEqual(ack);
@@ -211,6 +217,58 @@ describe('the background’s side of the link', () => {
       { event: 'event_3' },
     ]);
     expect(published.filter((update) => update.type === 'push')).toHaveLength(3);
+  });
+
+  it('writes a burst of messages once, and acknowledges none of them before that write', async () => {
+    const area = memoryArea();
+    const writes: Array<() => void> = [];
+    // Each write waits until the test lets it through, as a slow storage area would.
+    const gated: StorageAreaLike = {
+      ...area,
+      set: (items) => new Promise((resolve) => writes.push(() => resolve(area.set(items)))),
+    };
+    const store = createSessionStore(gated, { persistDelayMs: 0 });
+    const capture = createCaptureService(store, { add: () => undefined, publish: () => undefined });
+    const acked: number[] = [];
+    for (const seq of [1, 2, 3])
+      void capture
+        .onPageRecords(message(seq, [push(seq)]), sender)
+        .then((ack) => ack && acked.push(ack.seq));
+
+    await vi.waitFor(() => expect(writes).toHaveLength(1));
+    expect(acked).toEqual([]);
+    expect(area.stored.has('tab:3')).toBe(false);
+
+    writes[0]?.();
+    await vi.waitFor(() => expect(acked).toEqual([1, 2, 3]));
+    expect(storedPushes(area, 3)).toHaveLength(3);
+    expect(writes).toHaveLength(1);
+  });
+
+  it('acknowledges nothing a worker stopped before its write held, so the resend restores it', async () => {
+    const area = memoryArea();
+    const stopped = createSessionStore(
+      { ...area, set: () => new Promise(() => undefined) },
+      {
+        persistDelayMs: 0,
+      },
+    );
+    const noSubscribers = { add: () => undefined, publish: () => undefined };
+    let wasAcked = false;
+    void createCaptureService(stopped, noSubscribers)
+      .onPageRecords(message(1, [push(1)]), sender)
+      .then(() => (wasAcked = true));
+    await stopped.update(3, () => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(wasAcked).toBe(false);
+
+    const restarted = createSessionStore(area, { persistDelayMs: 0 });
+    const ack = await createCaptureService(restarted, noSubscribers).onPageRecords(
+      message(1, [push(1)]),
+      sender,
+    );
+    expect(ack).toMatchObject({ seq: 1 });
+    expect((await restarted.get(3))?.pushes).toHaveLength(1);
   });
 
   it('reads a batch the relay forwarded as text, record by record, counting what it drops', async () => {

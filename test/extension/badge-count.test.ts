@@ -263,6 +263,66 @@ describe('the toolbar badge', () => {
     expect(shown.at(-1)?.[1]).toBe(1);
   });
 
+  it('judges only the records published since the last count, not the whole session again', async () => {
+    const { shown, badge, settle, session } = setUp();
+    badge.touch(4);
+    await settle();
+    expect(shown).toEqual([[4, 0]]);
+
+    // Put in the session behind the badge's back: a published record is what gets judged.
+    session().pushes.push(push(1, { event: 'purchase', ecommerce: { value: 12 } }));
+    const published = push(2, { event: 'add_to_cart', ecommerce: { items: 'none' } });
+    session().pushes.push(published);
+    badge.note([{ type: 'push', tabId: 4, push: published }]);
+    await settle();
+    const byPublished = shown.at(-1)?.[1] ?? 0;
+    expect(byPublished).toBeGreaterThan(0);
+
+    badge.touch(4);
+    await settle();
+    expect(shown.at(-1)?.[1]).toBe(byPublished);
+  });
+
+  it('counts a published hit again once its body arrives, and keeps a dropped hit’s errors', async () => {
+    const { shown, badge, settle, session } = setUp();
+    const sent = hit(1, collect);
+    session().hits.push(sent);
+    badge.note([{ type: 'hit', tabId: 4, hit: sent }]);
+    await settle();
+    expect(shown.at(-1)).toEqual([4, 0]);
+
+    sent.network = { requestId: '1', type: 'ping', time: 1, frameId: 0, body: 'en=purchase' };
+    badge.note([{ type: 'hit', tabId: 4, hit: sent }]);
+    await settle();
+    const withBody = shown.at(-1)?.[1] ?? 0;
+    expect(withBody).toBeGreaterThan(0);
+
+    const next = hit(2, `${collect}&en=page_view`);
+    session().hits.splice(0, 1, next);
+    badge.note([{ type: 'hit', tabId: 4, hit: next }]);
+    await settle();
+    expect(shown.at(-1)?.[1]).toBe(withBody);
+  });
+
+  it('sets the badge only when its number changes, and again after a new document', async () => {
+    const { shown, badge, settle, session } = setUp();
+    const first = push(1, { event: 'purchase', ecommerce: { value: 12 } });
+    session().pushes.push(first);
+    badge.note([{ type: 'push', tabId: 4, push: first }]);
+    await settle();
+    const unchanged = push(2, { event: 'gtm.dom' });
+    badge.note([{ type: 'push', tabId: 4, push: unchanged }]);
+    await settle();
+    expect(shown).toHaveLength(1);
+
+    const navigation = { id: 2, kind: 'document' as const, url: pageUrl, time: 3 };
+    session().navigations.push(navigation);
+    badge.note([{ type: 'navigation', tabId: 4, navigation }]);
+    await settle();
+    expect(shown).toHaveLength(2);
+    expect(shown[1]).toEqual(shown[0]);
+  });
+
   it.each([
     [0, ''],
     [1, '1'],

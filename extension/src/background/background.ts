@@ -4,9 +4,7 @@
  * woken by the events it must not miss; state lives in `storage.session`, not here.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import bundledPlanText from '../../../shared/plans/ga4-recommended.yaml?raw';
-import { loadPlan } from '../../../shared/plan/load-plan.js';
-import type { TrackingPlan } from '../../../shared/plan/plan-types.js';
+import bundledPlan from '../../../shared/plans/ga4-recommended.yaml?loaded-plan';
 import { CAPTURE_PORT, SUBSCRIBE_PORT } from '../common/background-api.js';
 import { DATA_LAYER_NAMES_KEY } from '../common/read-data-layer-names.js';
 import { badgeTextOf, createBadgeService } from './create-badge-service.js';
@@ -27,7 +25,7 @@ const subscriptions = createSubscriptions();
 const badge = createBadgeService({
   getSession: (tabId) => store.get(tabId),
   readStorage: () => browser.storage.local.get(null),
-  defaultPlan: readBundledPlan,
+  defaultPlan: () => bundledPlan,
   showErrors: (tabId, errors) => showErrors(tabId, errors),
 });
 // Every change the panels hear of also moves the badge of its tab.
@@ -35,7 +33,7 @@ const capture = createCaptureService(store, {
   add: (port, tabId) => subscriptions.add(port, tabId),
   publish(updates) {
     subscriptions.publish(updates);
-    for (const update of updates) badge.touch(update.tabId);
+    badge.note(updates);
   },
 });
 const handlers = createMessageHandlers(store, {
@@ -56,6 +54,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   void answer?.then(touch, touch);
   return answer;
 });
+// An event page (Firefox) hears this before it is unloaded: what waits for the write goes now.
+browser.runtime.onSuspend?.addListener(() => void store.flush());
 browser.tabs.onRemoved.addListener((tabId: number) => {
   badge.forget(tabId);
   void store.remove(tabId);
@@ -67,24 +67,15 @@ browser.storage.local.onChanged.addListener((changes) => {
   if (Object.keys(changes).some((key) => key === SITE_PLANS_KEY || key.startsWith('plan:')))
     badge.replan();
 });
+// One colour for every tab, set once per worker start rather than with every count.
+void browser.action.setBadgeBackgroundColor({ color: '#c5221f' }).catch(() => undefined);
 if (browser.storage.session === undefined) {
   browser.runtime.onStartup.addListener(() => void clearStaleSessions());
-}
-
-let bundledPlan: TrackingPlan | undefined;
-
-function readBundledPlan(): TrackingPlan {
-  if (bundledPlan !== undefined) return bundledPlan;
-  const result = loadPlan(bundledPlanText, 'ga4-recommended.yaml');
-  if (!result.ok) throw new Error(`the bundled plan does not load: ${result.errors[0]?.message}`);
-  bundledPlan = result.plan;
-  return bundledPlan;
 }
 
 async function showErrors(tabId: number, errors: number): Promise<void> {
   try {
     await browser.action.setBadgeText({ tabId, text: badgeTextOf(errors) });
-    await browser.action.setBadgeBackgroundColor({ tabId, color: '#c5221f' });
   } catch {
     // The tab closed while its records were being counted.
   }

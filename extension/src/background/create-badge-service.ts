@@ -1,5 +1,6 @@
 import type { TrackingPlan } from '../../../shared/plan/plan-types.js';
-import type { SessionHit, TabSession } from '../common/session-types.js';
+import type { SessionUpdate } from '../common/background-api.js';
+import type { SessionHit, SessionPush, TabSession } from '../common/session-types.js';
 import { createErrorCounter, type ErrorCounter } from './create-error-counter.js';
 import { originOf, readSitePlan } from './read-site-plan.js';
 
@@ -16,8 +17,10 @@ export interface BadgeServiceOptions {
 }
 
 export interface BadgeService {
-  /** The tab's session changed: count its new records soon. */
+  /** The tab's session changed in ways not listed: count it again from the whole session soon. */
   touch(tabId: number): void;
+  /** Records as they are published: only these are judged, soon, not the whole session. */
+  note(updates: readonly SessionUpdate[]): void;
   /** The sites' plans changed: count every known tab again with its plan. */
   replan(): void;
   forget(tabId: number): void;
@@ -31,17 +34,30 @@ interface TabCount {
   pushErrors: number;
   /** Per hit (by seq): what was decoded, so a body that arrives later is counted again. */
   hitErrors: Map<number, { key: string; errors: number }>;
+  /** The errors of every hit counted so far, those since dropped from the session included. */
+  hitTotal: number;
+  /** The number on the badge now; undefined when it must be shown again. */
+  shown?: number;
+}
+
+/** What arrived for a tab since its last count. */
+interface PendingWork {
+  isWholeSession: boolean;
+  pushes: SessionPush[];
+  hits: Map<number, SessionHit>;
 }
 
 /**
  * Keeps the toolbar badge of each tab at the number of error-severity violations in its
  * session, judged by the site's plan. Counting is incremental: each push and hit is judged
- * once, as it arrives, and the whole session only after a worker restart, a clear or a
- * change of plan.
+ * once, as it is published (`note`), and the whole session is walked only after a worker
+ * restart, a clear or a change of plan. The badge is set only when its number changes, or
+ * after a new document in the tab.
  */
 export function createBadgeService(options: BadgeServiceOptions): BadgeService {
   const delay = options.delayMs ?? 150;
   const counts = new Map<number, TabCount>();
+  const pending = new Map<number, PendingWork>();
   const timers = new Map<number, ReturnType<typeof setTimeout>>();
   const queues = new Map<number, Promise<void>>();
   const plans = new Map<string, TrackingPlan>();
@@ -55,6 +71,8 @@ export function createBadgeService(options: BadgeServiceOptions): BadgeService {
   };
 
   const recount = async (tabId: number): Promise<void> => {
+    const work = pending.get(tabId) ?? newWork(true);
+    pending.delete(tabId);
     const session = await options.getSession(tabId);
     if (session === undefined) {
       counts.delete(tabId);
@@ -65,8 +83,15 @@ export function createBadgeService(options: BadgeServiceOptions): BadgeService {
     if (count?.createdAt !== session.createdAt || count.origin !== origin) {
       count = newCount(session.createdAt, origin, createErrorCounter(await planFor(origin)));
       counts.set(tabId, count);
+      work.isWholeSession = true;
     }
-    await options.showErrors(tabId, addNewRecords(count, session));
+    if (work.isWholeSession) addRecords(count, session.pushes, session.hits);
+    else addRecords(count, work.pushes, work.hits.values());
+    forgetDroppedHits(count, session);
+    const total = count.pushErrors + count.hitTotal;
+    if (count.shown === total) return;
+    count.shown = total;
+    await options.showErrors(tabId, total);
   };
 
   const run = (tabId: number): void => {
@@ -79,13 +104,34 @@ export function createBadgeService(options: BadgeServiceOptions): BadgeService {
     });
   };
 
+  const workFor = (tabId: number): PendingWork => {
+    let work = pending.get(tabId);
+    if (work === undefined) {
+      work = newWork(false);
+      pending.set(tabId, work);
+    }
+    if (!timers.has(tabId))
+      timers.set(
+        tabId,
+        setTimeout(() => run(tabId), delay),
+      );
+    return work;
+  };
+
   return {
     touch(tabId) {
-      if (!timers.has(tabId))
-        timers.set(
-          tabId,
-          setTimeout(() => run(tabId), delay),
-        );
+      workFor(tabId).isWholeSession = true;
+    },
+    note(updates) {
+      for (const update of updates) {
+        const work = workFor(update.tabId);
+        if (update.type === 'push') work.pushes.push(update.push);
+        else if (update.type === 'hit') work.hits.set(update.hit.seq, update.hit);
+        else if (update.type === 'cleared') work.isWholeSession = true;
+        else if (update.type === 'navigation' && update.navigation.kind === 'document')
+          // A new document may reset what the browser shows for the tab.
+          delete counts.get(update.tabId)?.shown;
+      }
     },
     replan() {
       plans.clear();
@@ -95,6 +141,7 @@ export function createBadgeService(options: BadgeServiceOptions): BadgeService {
     },
     forget(tabId) {
       counts.delete(tabId);
+      pending.delete(tabId);
       clearTimeout(timers.get(tabId));
       timers.delete(tabId);
     },
@@ -102,25 +149,53 @@ export function createBadgeService(options: BadgeServiceOptions): BadgeService {
 }
 
 function newCount(createdAt: number, origin: string, counter: ErrorCounter): TabCount {
-  return { createdAt, origin, counter, lastPushSeq: 0, pushErrors: 0, hitErrors: new Map() };
+  return {
+    createdAt,
+    origin,
+    counter,
+    lastPushSeq: 0,
+    pushErrors: 0,
+    hitErrors: new Map(),
+    hitTotal: 0,
+  };
 }
 
-/** Counts the pushes and hits not counted yet (and hits whose body arrived since); the total. */
-function addNewRecords(count: TabCount, session: TabSession): number {
-  for (const push of session.pushes) {
+function newWork(isWholeSession: boolean): PendingWork {
+  return { isWholeSession, pushes: [], hits: new Map() };
+}
+
+/** Counts the pushes and hits not counted yet, and hits whose body arrived since. */
+function addRecords(
+  count: TabCount,
+  pushes: Iterable<SessionPush>,
+  hits: Iterable<SessionHit>,
+): void {
+  for (const push of pushes) {
     if (push.seq <= count.lastPushSeq) continue;
     count.pushErrors += count.counter.countPush(push);
     count.lastPushSeq = push.seq;
   }
-  for (const hit of session.hits) {
+  for (const hit of hits) {
     const body = hit.page?.body ?? hit.network?.body;
     const key = `${hit.url}\u0000${body?.length ?? -1}`;
-    if (count.hitErrors.get(hit.seq)?.key === key) continue;
-    count.hitErrors.set(hit.seq, { key, errors: countHit(count.counter, hit, body) });
+    const previous = count.hitErrors.get(hit.seq);
+    if (previous?.key === key) continue;
+    const errors = countHit(count.counter, hit, body);
+    count.hitTotal += errors - (previous?.errors ?? 0);
+    count.hitErrors.set(hit.seq, { key, errors });
   }
-  let total = count.pushErrors;
-  for (const { errors } of count.hitErrors.values()) total += errors;
-  return total;
+}
+
+/**
+ * Hits the ring buffer dropped can no longer change, so only their total is kept: the map
+ * stays as large as the session. Entries are in arrival order, which is seq order.
+ */
+function forgetDroppedHits(count: TabCount, session: TabSession): void {
+  const oldest = session.hits[0]?.seq ?? session.seq + 1;
+  for (const seq of count.hitErrors.keys()) {
+    if (seq >= oldest) break;
+    count.hitErrors.delete(seq);
+  }
 }
 
 function countHit(counter: ErrorCounter, hit: SessionHit, body: string | undefined): number {

@@ -1,6 +1,12 @@
 import type { TabSession } from '../common/session-types.js';
 import { createTabSession } from './create-tab-session.js';
 import { SESSION_LIMITS, trimSession, type SessionLimits } from './session-limits.js';
+import {
+  headKey,
+  planSessionWrite,
+  readStoredSessions,
+  type StoredPushes,
+} from './session-storage-layout.js';
 
 /** The part of `storage.StorageArea` the store uses, so tests can pass a map. */
 export interface StorageAreaLike {
@@ -31,13 +37,14 @@ export interface SessionStoreOptions {
   limits?: Partial<SessionLimits>;
 }
 
-const KEY_PREFIX = 'tab:';
-
 /**
  * Keeps every tab's session in memory and in a storage area (`storage.session` in the
  * background), so capture needs no open panel and a restarted service worker picks up where
- * the last one stopped: stored sessions are loaded before the first change is applied. When
- * the area is full, the session is trimmed to half its records and written again.
+ * the last one stopped: stored sessions are loaded before the first change is applied.
+ * Changes are written once per window, `persistDelayMs` after the first unwritten one, and a
+ * write carries the session's head and only the push chunks that grew (`planSessionWrite`).
+ * Whoever waits on `persisted` hears once the write holding its change is done. When the area
+ * is full, the session is trimmed to half its records and written again.
  */
 export function createSessionStore(
   area: StorageAreaLike,
@@ -51,19 +58,22 @@ export function createSessionStore(
   // Who waits for a tab's next write: the relay's acknowledgements are sent only then.
   const waiters = new Map<number, Array<() => void>>();
   const writing = new Map<number, Promise<void>>();
+  // What storage holds of each tab's pushes, so a write carries only the chunks that grew.
+  const stored = new Map<number, StoredPushes>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let loading: Promise<void> | undefined;
 
   const load = (): Promise<void> => {
     loading ??= area
       .get(null)
-      .then((items) => {
-        for (const [key, value] of Object.entries(items)) {
-          const tabId = Number(key.slice(KEY_PREFIX.length));
-          const session = readStoredSession(value);
-          if (key.startsWith(KEY_PREFIX) && session !== undefined && !sessions.has(tabId))
-            sessions.set(tabId, session);
+      .then(async (items) => {
+        const { sessions: found, staleKeys } = readStoredSessions(items);
+        for (const [tabId, { session, stored: pushes }] of found) {
+          if (sessions.has(tabId)) continue;
+          sessions.set(tabId, session);
+          if (pushes !== undefined) stored.set(tabId, pushes);
         }
+        if (staleKeys.length > 0) await area.remove(staleKeys);
       })
       .catch(() => undefined);
     return loading;
@@ -95,16 +105,23 @@ export function createSessionStore(
     waiters.delete(tabId);
     const session = sessions.get(tabId);
     try {
-      if (session !== undefined) await area.set({ [KEY_PREFIX + tabId]: storedText(session) });
+      if (session !== undefined) await writeSession(tabId, session);
     } catch {
       trimSession(session as TabSession, halfOf(session as TabSession), now());
-      await area
-        .set({ [KEY_PREFIX + tabId]: storedText(session as TabSession) })
-        .catch(() => undefined);
+      await writeSession(tabId, session as TabSession).catch(() => undefined);
     }
     // Settled even when the area refused the session twice: it is kept in memory, and a
     // sender waiting for storage that will not come would only send it again.
     for (const settle of waiting) settle();
+  };
+
+  const writeSession = async (tabId: number, session: TabSession): Promise<void> => {
+    const { items, removals, stored: next } = planSessionWrite(session, stored.get(tabId));
+    await area.set(items);
+    // A tab closed during the write: what was just written belongs to nothing.
+    if (!sessions.has(tabId)) return area.remove(Object.keys(items)).catch(() => undefined);
+    stored.set(tabId, next);
+    if (removals.length > 0) await area.remove(removals).catch(() => undefined);
   };
 
   return {
@@ -145,7 +162,9 @@ export function createSessionStore(
       dirty.delete(tabId);
       for (const settle of waiters.get(tabId) ?? []) settle();
       waiters.delete(tabId);
-      await area.remove(KEY_PREFIX + tabId).catch(() => undefined);
+      const keys = [headKey(tabId), ...(stored.get(tabId)?.keys ?? [])];
+      stored.delete(tabId);
+      await area.remove(keys).catch(() => undefined);
     },
     flush,
     persisted(tabId) {
@@ -157,39 +176,6 @@ export function createSessionStore(
       });
     },
   };
-}
-
-/**
- * A session as it is written: its JSON text. The whole session is written again after every
- * change, and a storage area converts an object value node by node, in the worker and again
- * in the browser; one string is one copy. During a flood of 2 KB pushes (a 3,000-push session,
- * about 7 MB) the worker spent 0.86 ms per push writing objects and 0.27 ms writing text
- * (profiled under bench/extension-overhead.bench.ts's pushes).
- */
-function storedText(session: TabSession): string {
-  return JSON.stringify(session);
-}
-
-/** A stored session, from its text (or from an object, as an earlier version wrote it). */
-function readStoredSession(value: unknown): TabSession | undefined {
-  let session = value;
-  if (typeof value === 'string') {
-    try {
-      session = JSON.parse(value);
-    } catch {
-      return undefined;
-    }
-  }
-  return isSession(session) ? session : undefined;
-}
-
-function isSession(value: unknown): value is TabSession {
-  const session = value as Partial<TabSession> | null;
-  return (
-    typeof session?.tabId === 'number' &&
-    Array.isArray(session.pushes) &&
-    Array.isArray(session.hits)
-  );
 }
 
 function halfOf(session: TabSession) {
