@@ -18,6 +18,15 @@ export interface PiiWalkOptions {
   allow?: ReadonlySet<string>;
   /** Scans one URL; lets a caller cache results for the page URL every event repeats. */
   scanUrl?: (url: string, name: string) => readonly PiiFinding[];
+  /** Scans one string value under its key; lets a caller remember values that come back. */
+  scanValue?: (value: string, key: string) => readonly PiiFinding[];
+}
+
+/** What every step of one walk shares. */
+interface Walk {
+  allow: ReadonlySet<string>;
+  scanValue: (value: string, key: string) => readonly PiiFinding[];
+  findings: PiiFinding[];
 }
 
 const maxDepth = 32;
@@ -35,9 +44,10 @@ export function findPiiInEvent(
 ): PiiFinding[] {
   const allow = options.allow ?? noNames;
   const findings: PiiFinding[] = [];
-  walkRecord(subject.properties, '', undefined, 0, allow, findings);
+  const walk: Walk = { allow, scanValue: options.scanValue ?? scanValueForPii, findings };
+  walkRecord(subject.properties, '', undefined, 0, walk);
   if (subject.userProperties)
-    walkRecord(subject.userProperties, '/user_properties', undefined, 0, allow, findings);
+    walkRecord(subject.userProperties, '/user_properties', undefined, 0, walk);
   if (typeof subject.userId === 'string' && !allow.has('user_id')) {
     addFindings(findings, scanValueForPii(subject.userId, undefined), '/user_id');
   }
@@ -57,15 +67,15 @@ function walkRecord(
   pointer: string,
   topKey: string | undefined,
   depth: number,
-  allow: ReadonlySet<string>,
-  findings: PiiFinding[],
+  walk: Walk,
 ): void {
+  const { allow } = walk;
   const keys = Object.keys(record);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index] as string;
     const top = topKey ?? key;
     if (allow.size > 0 && (allow.has(key) || allow.has(top))) continue;
-    walkValue(record[key], pointer, key, key, top, depth + 1, allow, findings);
+    walkValue(record[key], pointer, key, key, top, depth + 1, walk);
   }
 }
 
@@ -77,22 +87,22 @@ function walkValue(
   key: string,
   topKey: string,
   depth: number,
-  allow: ReadonlySet<string>,
-  findings: PiiFinding[],
+  walk: Walk,
 ): void {
+  const { findings } = walk;
   if (depth > maxDepth || findings.length >= maxFindings) return;
   if (typeof value === 'string')
-    return addFindings(findings, scanValueForPii(value, key), parent, token);
+    return addFindings(findings, walk.scanValue(value, key), parent, token);
   if (typeof value === 'number')
     return addFindings(findings, numberAsPhone(value, key), parent, token);
   if (typeof value !== 'object' || value === null) return;
   const pointer = appendPointer(parent, token);
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++)
-      walkValue(value[index], pointer, index, key, topKey, depth + 1, allow, findings);
+      walkValue(value[index], pointer, index, key, topKey, depth + 1, walk);
     return;
   }
-  walkRecord(value as Record<string, unknown>, pointer, topKey, depth, allow, findings);
+  walkRecord(value as Record<string, unknown>, pointer, topKey, depth, walk);
 }
 
 // A phone number pushed as a number (`phone: 32470000000`) has lost its `+` but is still one.

@@ -41,7 +41,10 @@ export function scanTextForPii(
   const digitShape = shape.digits >= 7 ? readDigitShape(text) : undefined;
   const mayBeIban = digitShape !== undefined && digitShape.hasIbanStart;
   const mayBeCard =
-    shape.digits >= 13 && digitShape !== undefined && digitShape.longestCardRun >= 13;
+    shape.digits >= 13 &&
+    digitShape !== undefined &&
+    digitShape.longestCardRun >= 13 &&
+    digitShape.hasIssuerStart;
   const mayBePhone =
     digitShape !== undefined && !options.skipPhones && mayHoldPhone(shape, digitShape);
   if (!mayBeEmail && !mayBeIban && !mayBeCard && !mayBePhone && !mayBeIp) return noFindings;
@@ -66,13 +69,16 @@ export function scanTextForPii(
 }
 
 // International numbers start `+digit`; national ones `0digit` and are grouped; North
-// American ones have ten digits and are grouped (the three patterns in detect-phone.ts).
+// American ones have ten digits and are grouped (the three patterns in detect-phone.ts). The
+// starts include each pattern's look-behind: in `fb.1.1700000000000.1234567890123456789`
+// (corpus A27's fbp) no run can start a phone number.
 function mayHoldPhone(shape: TextShape, digitShape: DigitShape): boolean {
   if (digitShape.hasPlusDigit) return true;
-  return digitShape.hasGroupSeparator && (digitShape.hasZeroDigit || shape.digits >= 10);
+  if (!digitShape.hasGroupSeparator) return false;
+  return digitShape.hasNationalStart || (shape.digits >= 10 && digitShape.hasNorthAmericanStart);
 }
 
-// IPv4 needs three dots; IPv6 a `::` or seven colons (detect-ip-address.ts).
+// IPv4 needs three dots between digits; IPv6 a `::` or seven colons (detect-ip-address.ts).
 function mayHoldIpAddress(shape: TextShape): boolean {
-  return shape.dots >= 3 || shape.colons >= 2;
+  return shape.dotsBetweenDigits >= 3 || shape.colons >= 2;
 }

@@ -21,8 +21,25 @@ const fullScan: TextScanOptions = {};
  * the shared empty `noFindings` instead of a new array. The key is the value's own name.
  */
 export function scanValueForPii(value: string, key: string | undefined): readonly PiiFinding[] {
-  if (typeof value !== 'string' || value.length < 2) return noFindings;
+  if (typeof value !== 'string') return noFindings;
+  return scanPlainValue(value, key) ?? scanWithDetectors(value, key);
+}
+
+/**
+ * `scanValueForPii` for a value no detector could match (most values), or undefined when the
+ * detectors must read it: a caller can then remember those costlier scans.
+ */
+export function scanPlainValue(
+  value: string,
+  key: string | undefined,
+): readonly PiiFinding[] | undefined {
+  if (value.length < 2) return noFindings;
   if (value.length <= maxScannedLength && isPlainText(value)) return byKeyNameOnly(value, key);
+  return undefined;
+}
+
+/** `scanValueForPii` for a value `scanPlainValue` left to the detectors. */
+export function scanWithDetectors(value: string, key: string | undefined): readonly PiiFinding[] {
   const scanned = value.length > maxScannedLength ? value.slice(0, maxScannedLength) : value;
   // Trimming removes whitespace only, which the shape does not count: it still holds.
   const text = scanned.trim();

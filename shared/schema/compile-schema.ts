@@ -63,6 +63,12 @@ function compileNode(node: unknown, context: CompileContext): CompiledSchema {
   };
   context.byNode.set(node, compiled);
   rules.push(...compileKeywords(node as Record<string, unknown>, context));
+  // Once the rules are known, a node with none or one answers without looping: most nodes
+  // of a plan are a `type` or a `$ref` alone. Callers read `test` at each call, so a schema
+  // that referred to this one while it compiled sees the change too.
+  const [only] = rules;
+  if (rules.length === 0) compiled.test = alwaysValid.test;
+  else if (rules.length === 1 && only) compiled.test = only.test;
   return compiled;
 }
 

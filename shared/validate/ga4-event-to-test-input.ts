@@ -13,8 +13,8 @@ export function ga4EventToTestInput(event: Ga4Event): EventUnderTest {
   if (event.items.length > 0) setEntry(properties, 'items', event.items.map(copyRecord));
 
   const input: EventUnderTest = { name: event.name, layer: 'ga4', properties };
-  const userProperties = copyRecord(event.userProperties);
-  if (Object.keys(userProperties).length > 0) input.userProperties = userProperties;
+  // Most events carry no user properties: asked before copying, not after.
+  if (hasOwnKey(event.userProperties)) input.userProperties = copyRecord(event.userProperties);
   if (event.ids.userId !== undefined) input.userId = event.ids.userId;
   const urls = pageUrls(event);
   if (urls) input.urls = urls;
@@ -45,4 +45,9 @@ function requestKey(event: Ga4Event): string | undefined {
 // fast object.
 function copyRecord(record: Record<string, unknown>): Record<string, unknown> {
   return { ...record };
+}
+
+function hasOwnKey(record: Record<string, unknown>): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
 }

@@ -121,10 +121,10 @@ function stringEntries(record: Record<string, unknown>): Record<string, string> 
   return strings;
 }
 
+// Own keys only, as `Object.keys` lists them, without building that list for every event.
 function hasOnlyStrings(record: Record<string, unknown>): boolean {
-  const keys = Object.keys(record);
-  for (let index = 0; index < keys.length; index++) {
-    if (typeof record[keys[index] as string] !== 'string') return false;
+  for (const key in record) {
+    if (Object.hasOwn(record, key) && typeof record[key] !== 'string') return false;
   }
   return true;
 }

@@ -42,7 +42,9 @@ export function schemaHolding(
   return isRecord(current) ? current : undefined;
 }
 
+// Tokens without an escape decode to themselves: most tokens are keywords and property names.
 function safeDecode(token: string): string {
+  if (!token.includes('%')) return token;
   try {
     return decodeURIComponent(token);
   } catch {

@@ -2,7 +2,7 @@ import type { Layer } from '../events/event-types.js';
 import type { PlannedEvent, TrackingPlan } from '../plan/plan-types.js';
 import type { PiiWalkOptions } from '../pii/find-pii-in-event.js';
 import type { PiiFinding } from '../pii/pii-types.js';
-import { scanValueForPii } from '../pii/scan-value-for-pii.js';
+import { scanPlainValue, scanValueForPii, scanWithDetectors } from '../pii/scan-value-for-pii.js';
 import { compileLayerMapping, type PropertyMapper } from './apply-layer-mapping.js';
 import type { NameChecks } from './check-names.js';
 import type { NamingRules } from './check-naming.js';
@@ -35,6 +35,8 @@ export interface ValidatorContext {
 
 // URL names are few (`page_location`, `page_referrer` …); the bound only guards odd inputs.
 const maxRememberedNames = 64;
+// Parameter and item keys are a few hundred in real traffic; past the bound all are dropped.
+const maxRememberedKeys = 512;
 
 export function createValidatorContext(plan: TrackingPlan): ValidatorContext {
   const { globals } = plan;
@@ -53,6 +55,7 @@ export function createValidatorContext(plan: TrackingPlan): ValidatorContext {
   });
   const piiAllow: ReadonlySet<string> = new Set(globals.pii.allow);
   const scanUrl = createRecentUrlScan();
+  const scanValue = createRecentValueScan();
   return {
     plan,
     // A Map, not the plan's object, so names such as "constructor" find nothing inherited.
@@ -72,7 +75,7 @@ export function createValidatorContext(plan: TrackingPlan): ValidatorContext {
     },
     piiAllow,
     piiLayers: new Set(globals.pii.layers),
-    piiOptions: { allow: piiAllow, scanUrl },
+    piiOptions: { allow: piiAllow, scanUrl, scanValue },
     compiledFor: createSchemaCache(),
     scanUrl,
   };
@@ -119,6 +122,38 @@ function createRecentUrlScan(): (url: string, name: string) => readonly PiiFindi
     }
     if (recentByName.size >= maxRememberedNames) recentByName.clear();
     recentByName.set(name, { url, findings });
+    return findings;
+  };
+}
+
+interface RecentValueScan {
+  value: string;
+  findings: readonly PiiFinding[];
+}
+
+/**
+ * The value scan, remembering the last value under each key that needed the detectors (ids,
+ * URLs, numbers): the same policy as the URL scan above, for the same reason. The events of a
+ * page or a batch repeat such values under the same key (a product's `item_id` and
+ * `location_id` in `view_item`, `add_to_cart` and `purchase`; a site's cookie ids on every
+ * event), while values unique to one event (`event_id`, `transaction_id`) are scanned each
+ * time. Values no detector could match are scanned outright: that costs less than a lookup.
+ */
+function createRecentValueScan(): (value: string, key: string) => readonly PiiFinding[] {
+  const recentByKey = new Map<string, RecentValueScan>();
+  return (value, key) => {
+    const plain = scanPlainValue(value, key);
+    if (plain !== undefined) return plain;
+    const recent = recentByKey.get(key);
+    if (recent !== undefined && recent.value === value) return recent.findings;
+    const findings = scanWithDetectors(value, key);
+    if (recent !== undefined) {
+      recent.value = value;
+      recent.findings = findings;
+      return findings;
+    }
+    if (recentByKey.size >= maxRememberedKeys) recentByKey.clear();
+    recentByKey.set(key, { value, findings });
     return findings;
   };
 }

@@ -51,3 +51,34 @@ describe('scanning page URLs for personal data', () => {
     expect(personalDataPaths(referrerOnly)).toEqual(['/page_referrer']);
   });
 });
+
+// Values the detectors must read (ids, numbers, URLs) are remembered the same way: the last
+// value under each key. Values of other keys, and other values of the same key, are scanned.
+function viewItem(properties: Record<string, unknown>) {
+  return { name: 'view_item', layer: 'ga4' as const, properties };
+}
+
+describe('remembering the last value scanned under each key', () => {
+  it('gives each event the findings of its own values when values alternate', () => {
+    const validator = bundledValidator();
+    const email = 'jane.doe@example.com';
+    const order = ['SKU_12345', email, email, 'SKU_12345', 'SKU_12345', email];
+
+    const paths = order.map((value) =>
+      personalDataPaths(validator.validate(viewItem({ item_ref: value }))),
+    );
+
+    expect(paths).toEqual(order.map((value) => (value === email ? ['/item_ref'] : [])));
+  });
+
+  it('scans a value seen under one key again under another', () => {
+    const validator = bundledValidator();
+    const phone = '+32 470 12 34 56';
+
+    const asNote = validator.validate(viewItem({ note: phone }));
+    const asBoth = validator.validate(viewItem({ note: phone, contact: phone }));
+
+    expect(personalDataPaths(asNote)).toEqual(['/note']);
+    expect(personalDataPaths(asBoth)).toEqual(['/note', '/contact']);
+  });
+});
