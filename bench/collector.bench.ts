@@ -1,14 +1,12 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { decodeRequest } from '../shared/beacons/decode-request.js';
-import { readCapture } from '../shared/capture/read-capture.js';
-import type { CapturedRequest } from '../shared/capture/captured-input.js';
 import { packageRoot } from '../cli/package-version.js';
 import { startBareServer } from './bare-http-server.js';
+import { buildCollectorPayloads } from './collector-payloads.js';
 import { runLoad, type LoadOrder, type LoadResult } from './collector-load.js';
 
 /**
@@ -32,45 +30,10 @@ async function main(): Promise<void> {
   if (role === 'ceiling') return serveCeiling();
   if (role === 'load') return answerLoadOrder();
 
-  const payloads = buildPayloads();
+  const payloads = buildCollectorPayloads(root, batch);
   const ceiling = await measureCeiling(payloads);
   const collector = await measureCollector(payloads);
   report(ceiling, collector);
-}
-
-/** Real events from the bundled captures, regrouped into batches of `batch` lines. */
-function buildPayloads(): LoadOrder['payloads'] {
-  const directory = join(root, 'test/fixtures/captures');
-  const requests = readdirSync(directory)
-    .filter((name) => /\.(har|ndjson|txt)$/.test(name))
-    .flatMap((name) => readCapture(readFileSync(join(directory, name), 'utf8'), name).records)
-    .filter((record): record is CapturedRequest => record.kind === 'request' && !record.isPasted);
-  const lines: string[] = [];
-  let sharedQuery = '';
-  for (const request of requests) {
-    const decoded = decodeRequest(request);
-    if (decoded.kind !== 'ga4') continue;
-    for (const event of decoded.events) {
-      if (event.name === null) continue;
-      const own = Object.entries(event.raw).filter(([key]) =>
-        /^(en|ep\.|epn\.|pr\d|cu$|_et$|dl$|dt$)/.test(key),
-      );
-      lines.push(own.map(([key, value]) => `${key}=${value}`).join('&'));
-      sharedQuery ||= Object.entries(event.raw)
-        .filter(([key]) =>
-          /^(v|tid|gtm|cid|sid|sct|seg|ul|sr|uaa|uab|uafvl|uamb|uap|uapv|gcd|npa|dma)$/.test(key),
-        )
-        .map(([key, value]) => `${key}=${value}`)
-        .join('&');
-    }
-  }
-  return lines.map((_, start) => {
-    const body = Array.from(
-      { length: batch },
-      (__, offset) => lines[(start + offset) % lines.length],
-    ).join('\r\n');
-    return { query: sharedQuery, body, events: batch };
-  });
 }
 
 interface CeilingRun extends LoadResult {

@@ -39,6 +39,8 @@ export function createRequestHandler(
         inFlight -= 1;
         const seconds = (performance.now() - started) / 1000;
         collector.metrics.observe('tagwarden_request_duration_seconds', seconds);
+        // The log line's object is built only when it is written: this runs for every request.
+        if (!collector.logger.isLevelEnabled('debug')) return;
         collector.logger.debug(
           {
             method: request.method,

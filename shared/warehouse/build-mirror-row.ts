@@ -11,6 +11,7 @@ import { mapMirrorItem } from './map-mirror-item.js';
 import type { MirrorContext, MirrorRow, UserProperty } from './mirror-row.js';
 import { readCollectedTrafficSource } from './read-collected-traffic-source.js';
 import { readFiniteNumber } from './read-integer.js';
+import { rememberLast } from './remember-last.js';
 
 /** What either input (a decoded hit or sGTM event data) says, in one shape. */
 export interface MirrorFacts {
@@ -97,10 +98,13 @@ function mirrorFields(
     source: context.source,
     measurement_id: cleanOptionalText(facts.measurementId),
     consent: hasConsent ? cleanJsonValue(facts.consent) : null,
-    received_at: new Date(Math.trunc(context.receivedAt)).toISOString(),
+    received_at: isoTime(Math.trunc(context.receivedAt)),
     template_version: cleanOptionalText(context.templateVersion),
   };
 }
+
+/** ISO text of a time in milliseconds, written once for all the events of a hit. */
+const isoTime = rememberLast((milliseconds: number) => new Date(milliseconds).toISOString());
 
 function buildUserProperties(
   properties: Record<string, unknown>,

@@ -1,6 +1,7 @@
 import { cleanOptionalText } from './clean-text.js';
 import type { MirrorDevice } from './mirror-row.js';
 import { readUserAgent, type UserAgentFacts } from './read-user-agent.js';
+import { rememberLast } from './remember-last.js';
 
 /** What a hit says about the device: client hints (`uafvl`, `uap`, `uamb`…), language, page. */
 export interface DeviceClues {
@@ -9,6 +10,9 @@ export interface DeviceClues {
   pageLocation?: string;
   userAgent?: string;
 }
+
+/** Every event of a hit carries the same header: its eight patterns run once per hit. */
+const readSameUserAgent = rememberLast(readUserAgent);
 
 /** Brands that stand for the engine or are deliberate noise (GREASE) in `uafvl`. */
 const GENERIC_BRAND = /^(?:Chromium|Not.?A.?Brand)$/i;
@@ -32,7 +36,7 @@ const PLATFORM_NAMES: Record<string, string> = {
 export function describeDevice(clues: DeviceClues): MirrorDevice | null {
   const hints = clues.clientHints;
   const agent: UserAgentFacts | undefined =
-    clues.userAgent === undefined ? undefined : readUserAgent(clues.userAgent);
+    clues.userAgent === undefined ? undefined : readSameUserAgent(clues.userAgent);
   const brand = brandOf(hints.fullVersionList);
   const browser = brand?.name ?? agent?.browser ?? null;
   const browserVersion = brand?.version ?? agent?.browserVersion ?? null;
@@ -107,7 +111,9 @@ function categoryOf(
 }
 
 /** The host of an absolute page URL, lower-cased, without port; null for anything else. */
-export function hostnameOf(location: string | undefined): string | null {
+export const hostnameOf = rememberLast(readHostname);
+
+function readHostname(location: string | undefined): string | null {
   if (location === undefined) {
     return null;
   }

@@ -1,3 +1,5 @@
+import { rememberLast } from './remember-last.js';
+
 /** Seconds between 2005 and 2100: what a `_ga` cookie's first-seen part can hold. */
 const EARLIEST_SECONDS = 1_104_537_600;
 const LATEST_SECONDS = 4_102_444_800;
@@ -7,7 +9,9 @@ const LATEST_SECONDS = 4_102_444_800;
  * (`<random>.<first-seen seconds>`, the tail of the `_ga` cookie, protocol notes §3.2). Null for
  * client IDs of any other shape, and for first-seen times no cookie could hold.
  */
-export function firstTouchFromClientId(clientId: string | undefined | null): number | null {
+export const firstTouchFromClientId = rememberLast(readFirstTouch);
+
+function readFirstTouch(clientId: string | undefined | null): number | null {
   if (clientId === undefined || clientId === null) {
     return null;
   }

@@ -1,10 +1,24 @@
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/** The last date written: the events of a batched hit share their receive time. */
+const last = { milliseconds: NaN, timeZone: undefined as string | undefined, date: '' };
+
 /**
  * `event_date` as the export writes it, `YYYYMMDD`, for a time in milliseconds: in UTC, or in
  * the IANA `timeZone` given (the GA4 property's). An unknown time zone falls back to UTC.
  */
 export function formatEventDate(milliseconds: number, timeZone?: string): string {
+  if (milliseconds === last.milliseconds && timeZone === last.timeZone) {
+    return last.date;
+  }
+  const date = writeEventDate(milliseconds, timeZone);
+  last.milliseconds = milliseconds;
+  last.timeZone = timeZone;
+  last.date = date;
+  return date;
+}
+
+function writeEventDate(milliseconds: number, timeZone: string | undefined): string {
   const date = new Date(milliseconds);
   if (timeZone === undefined || timeZone === 'UTC') {
     return utcDate(date);

@@ -16,16 +16,10 @@ export function ga4EventId(event: Ga4Event): string {
   }
   const ids = event.ids;
   if (ids.pageLoadId !== undefined && ids.hitSequence !== undefined) {
-    const identity = [
-      'ga4',
-      ids.measurementId ?? '',
-      ids.clientId ?? '',
-      ids.pageLoadId,
-      String(ids.hitSequence),
-      String(event.lineIndex),
-      event.name ?? '',
-    ];
-    return hashIdentity(identity.join('\u0001'));
+    const identity =
+      `ga4\u0001${ids.measurementId ?? ''}\u0001${ids.clientId ?? ''}\u0001${ids.pageLoadId}` +
+      `\u0001${ids.hitSequence}\u0001${event.lineIndex}\u0001${event.name ?? ''}`;
+    return hashIdentity(identity);
   }
   const pairs = Object.keys(event.raw)
     .sort()

@@ -1,5 +1,6 @@
 import type { Ga4Event } from '../events/event-types.js';
 import { buildMirrorRow } from './build-mirror-row.js';
+import type { DeviceClues } from './describe-device.js';
 import { ga4EventId } from './ga4-event-id.js';
 import type { MirrorContext, MirrorRow } from './mirror-row.js';
 import { readInteger } from './read-integer.js';
@@ -24,17 +25,12 @@ export function ga4EventToMirrorRow(event: Ga4Event, context: MirrorContext): Mi
       measurementId: ids.measurementId ?? null,
       clientId: ids.clientId ?? null,
       userId: ids.userId ?? null,
-      params: [...derivedParams(event), ...Object.entries(event.params)],
+      params: eventParamPairs(event),
       siteParams: event.params,
       userProperties: event.userProperties,
       items: event.items,
       consent: event.consent,
-      device: {
-        clientHints: event.clientHints,
-        ...(event.page.language === undefined ? {} : { language: event.page.language }),
-        ...(event.page.location === undefined ? {} : { pageLocation: event.page.location }),
-        ...(context.userAgent === undefined ? {} : { userAgent: context.userAgent }),
-      },
+      device: deviceClues(event, context),
       pageLocation: event.page.location,
       campaign: event.campaign,
       batch: {
@@ -48,20 +44,40 @@ export function ga4EventToMirrorRow(event: Ga4Event, context: MirrorContext): Mi
   );
 }
 
+function deviceClues(event: Ga4Event, context: MirrorContext): DeviceClues {
+  const clues: DeviceClues = { clientHints: event.clientHints };
+  if (event.page.language !== undefined) clues.language = event.page.language;
+  if (event.page.location !== undefined) clues.pageLocation = event.page.location;
+  if (context.userAgent !== undefined) clues.userAgent = context.userAgent;
+  return clues;
+}
+
+/** The derived parameters, then the site's own, in one array built without copies. */
+function eventParamPairs(event: Ga4Event): Array<readonly [string, unknown]> {
+  const pairs = derivedParams(event);
+  for (const key in event.params) {
+    if (Object.hasOwn(event.params, key)) pairs.push([key, event.params[key]]);
+  }
+  return pairs;
+}
+
 /** Parameters GA4 adds to every web event from hit-level fields (protocol notes §6). */
 function derivedParams(event: Ga4Event): Array<readonly [string, unknown]> {
   const { page, ids, session, flags } = event;
   const sessionId =
     ids.sessionId === undefined ? undefined : (readInteger(ids.sessionId) ?? ids.sessionId);
-  const pairs: Array<readonly [string, unknown]> = [
-    ['page_location', page.location],
-    ['page_title', page.title],
-    ['page_referrer', page.referrer === '' ? undefined : page.referrer],
-    ['ga_session_id', sessionId],
-    ['ga_session_number', ids.sessionCount],
-    ['engagement_time_msec', session.engagementTimeMs],
-    ['session_engaged', session.engaged === undefined ? undefined : session.engaged ? '1' : '0'],
-    ['debug_mode', flags._dbg === '1' ? 1 : undefined],
-  ];
-  return pairs.filter(([, value]) => value !== undefined);
+  const pairs: Array<readonly [string, unknown]> = [];
+  if (page.location !== undefined) pairs.push(['page_location', page.location]);
+  if (page.title !== undefined) pairs.push(['page_title', page.title]);
+  if (page.referrer !== undefined && page.referrer !== '') {
+    pairs.push(['page_referrer', page.referrer]);
+  }
+  if (sessionId !== undefined) pairs.push(['ga_session_id', sessionId]);
+  if (ids.sessionCount !== undefined) pairs.push(['ga_session_number', ids.sessionCount]);
+  if (session.engagementTimeMs !== undefined) {
+    pairs.push(['engagement_time_msec', session.engagementTimeMs]);
+  }
+  if (session.engaged !== undefined) pairs.push(['session_engaged', session.engaged ? '1' : '0']);
+  if (flags._dbg === '1') pairs.push(['debug_mode', 1]);
+  return pairs;
 }

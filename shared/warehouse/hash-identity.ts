@@ -39,6 +39,14 @@ function avalanche(value: number): number {
   return hash;
 }
 
+/** Two hex digits for each byte value: four look-ups instead of a number-to-text conversion. */
+const BYTE_HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 function hex(value: number): string {
-  return (value >>> 0).toString(16).padStart(8, '0');
+  return (
+    BYTE_HEX[value >>> 24]! +
+    BYTE_HEX[(value >>> 16) & 0xff]! +
+    BYTE_HEX[(value >>> 8) & 0xff]! +
+    BYTE_HEX[value & 0xff]!
+  );
 }

@@ -2,6 +2,7 @@ import { parseQuery } from '../text/parse-query.js';
 import { splitUrl } from '../text/split-url.js';
 import { cleanText } from './clean-text.js';
 import type { CollectedTrafficSource } from './mirror-row.js';
+import { rememberLast } from './remember-last.js';
 
 /** Page URL parameters and the export field each fills. */
 const URL_KEYS: Record<string, keyof CollectedTrafficSource> = {
@@ -40,15 +41,7 @@ export function readCollectedTrafficSource(
   pageLocation: string | undefined,
   overrides: Record<string, string>,
 ): CollectedTrafficSource | null {
-  const found: Partial<CollectedTrafficSource> = {};
-  if (pageLocation !== undefined && pageLocation.includes('?')) {
-    for (const pair of parseQuery(splitUrl(pageLocation).query)) {
-      const field = Object.hasOwn(URL_KEYS, pair.key) ? URL_KEYS[pair.key] : undefined;
-      if (field !== undefined && pair.value !== '' && found[field] === undefined) {
-        found[field] = cleanText(pair.value);
-      }
-    }
-  }
+  const found: Partial<CollectedTrafficSource> = { ...readUrlCampaign(pageLocation) };
   for (const [key, value] of Object.entries(overrides)) {
     const field = Object.hasOwn(OVERRIDE_KEYS, key) ? OVERRIDE_KEYS[key] : undefined;
     if (field !== undefined && value !== '') {
@@ -60,6 +53,23 @@ export function readCollectedTrafficSource(
   }
   return { ...emptyTrafficSource(), ...found };
 }
+
+/** The campaign fields of a page URL, read once for all the events of a hit on that page. */
+const readUrlCampaign = rememberLast(
+  (pageLocation: string | undefined): Readonly<Partial<CollectedTrafficSource>> => {
+    const found: Partial<CollectedTrafficSource> = {};
+    if (pageLocation === undefined || !pageLocation.includes('?')) {
+      return found;
+    }
+    for (const pair of parseQuery(splitUrl(pageLocation).query)) {
+      const field = Object.hasOwn(URL_KEYS, pair.key) ? URL_KEYS[pair.key] : undefined;
+      if (field !== undefined && pair.value !== '' && found[field] === undefined) {
+        found[field] = cleanText(pair.value);
+      }
+    }
+    return found;
+  },
+);
 
 function emptyTrafficSource(): CollectedTrafficSource {
   return {

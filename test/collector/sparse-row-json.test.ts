@@ -29,6 +29,17 @@ function withoutNullFields(value: unknown): unknown {
   return Object.fromEntries(kept.map(([key, field]) => [key, withoutNullFields(field)]));
 }
 
+/** The same row with the keys of every struct in the opposite order (free JSON kept as it is). */
+function withKeysReversed(value: unknown, isFreeJson = false): unknown {
+  if (isFreeJson) return value;
+  if (Array.isArray(value)) return value.map((item) => withKeysReversed(item));
+  if (typeof value !== 'object' || value === null) return value;
+  const entries = Object.entries(value).reverse();
+  return Object.fromEntries(
+    entries.map(([key, field]) => [key, withKeysReversed(field, key === 'consent')]),
+  );
+}
+
 function fullJsonWithoutNulls(row: unknown): unknown {
   return withoutNullFields(JSON.parse(JSON.stringify(row)));
 }
@@ -97,6 +108,35 @@ describe('the sparse row JSON the DuckDB loader reads', () => {
     const parsed = JSON.parse(sparseRowJson(row as unknown as MirrorRow)) as MirrorRow;
     expect(parsed.device).toBe('a text');
     expect(parsed.items).toEqual({ not: 'a list' });
+  });
+
+  it('writes the fields in column order whatever order the row holds its keys in', () => {
+    for (const row of rowsOf(A28)) {
+      expect(sparseRowJson(withKeysReversed(row) as MirrorRow)).toBe(sparseRowJson(row));
+    }
+    fc.assert(
+      fc.property(fc.record(recordOf(MIRROR_COLUMNS)), (row) => {
+        const reversed = withKeysReversed(row) as MirrorRow;
+        expect(sparseRowJson(reversed)).toBe(sparseRowJson(row as unknown as MirrorRow));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('writes text and numbers exactly as JSON.stringify writes them', () => {
+    const row = rowsOf(A26)[0]!;
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' })),
+        fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })),
+        (text, number) => {
+          const sparse = sparseRowJson({ ...row, event_name: text, event_value_in_usd: number });
+          expect(sparse).toContain(`"event_name":${JSON.stringify(text)},`);
+          expect(sparse).toContain(`"event_value_in_usd":${JSON.stringify(number)}`);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('agrees with the full JSON on random rows of the schema, and never throws', () => {
