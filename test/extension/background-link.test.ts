@@ -245,6 +245,42 @@ describe('the background’s side of the link', () => {
     expect(writes).toHaveLength(1);
   });
 
+  it('writes on the next change once its timer runs a second late, as behind a flood of messages', async () => {
+    // Only the store's timer is held back; the test's own turns of the event loop still run.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const area = memoryArea();
+      let clock = 0;
+      const store = createSessionStore(area, { persistDelayMs: 250, now: () => clock });
+      const capture = createCaptureService(store, {
+        add: () => undefined,
+        publish: () => undefined,
+      });
+      const acked: number[] = [];
+      const send = (seq: number) =>
+        void capture
+          .onPageRecords(message(seq, [push(seq)]), sender)
+          .then((ack) => ack && acked.push(ack.seq));
+      const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+      send(1);
+      await settle();
+      clock = 900;
+      send(2);
+      await settle();
+      expect(acked).toEqual([]);
+      expect(area.stored.has('tab:3')).toBe(false);
+
+      clock = 1_000;
+      send(3);
+      for (let turn = 0; turn < 20 && acked.length < 3; turn += 1) await settle();
+      expect(acked).toEqual([1, 2, 3]);
+      expect(storedPushes(area, 3)).toHaveLength(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('acknowledges nothing a worker stopped before its write held, so the resend restores it', async () => {
     const area = memoryArea();
     const stopped = createSessionStore(

@@ -8,6 +8,9 @@ import {
   type StoredPushes,
 } from './session-storage-layout.js';
 
+// How long a write may run behind its first change before the next change forces it.
+const LATE_WRITE_MS = 1_000;
+
 /** The part of `storage.StorageArea` the store uses, so tests can pass a map. */
 export interface StorageAreaLike {
   get(keys?: null | string | string[]): Promise<Record<string, unknown>>;
@@ -61,6 +64,7 @@ export function createSessionStore(
   // What storage holds of each tab's pushes, so a write carries only the chunks that grew.
   const stored = new Map<number, StoredPushes>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let firstUnwrittenAt: number | undefined;
   let loading: Promise<void> | undefined;
 
   const load = (): Promise<void> => {
@@ -81,12 +85,21 @@ export function createSessionStore(
 
   const schedule = (tabId: number): void => {
     dirty.add(tabId);
+    firstUnwrittenAt ??= now();
+    // A flood of port messages can hold the timer back for seconds (seen with 4,000 pushes:
+    // two writes in 4 s). Acknowledgements wait for the write, and the relay resends what
+    // stays unacknowledged, which would only grow the flood: write anyway once it is late.
+    if (timer !== undefined && now() - firstUnwrittenAt >= Math.max(LATE_WRITE_MS, delay * 4)) {
+      void flush();
+      return;
+    }
     timer ??= setTimeout(() => void flush(), delay);
   };
 
   const flush = async (): Promise<void> => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
+    firstUnwrittenAt = undefined;
     const tabIds = [...dirty];
     dirty.clear();
     await Promise.all(
