@@ -7,6 +7,7 @@ import {
   setUserId,
   type FieldSetter,
 } from './collect-field-setters.js';
+import { FLAG_SETTERS, UNKNOWN_SETTERS } from './collect-record-setters.js';
 import { setLiftedParam } from './set-event-param.js';
 
 /** A `/g/collect` key with a fixed meaning: a small number for bookkeeping, and its setter. */
@@ -77,24 +78,10 @@ const TEXT_FIELDS: Record<string, FieldSetter> = {
   'sst.us_privacy': ({ event }, text) => (event.serverSide.us_privacy = text),
 };
 
-/** Switches whose value is kept as sent (§3.1, §3.2, §1.2 for `richsstsse`). */
-const FLAG_KEYS = ['_dbg', '_ee', '_c', 'richsstsse', '_gaz', '_glv', 'ir', '_geo', '_rdi'];
-const RECENT_FLAG_KEYS = ['frm', 'are', 'lps', 'ngs', 'gtm_up'];
-
-/**
- * Keys with a documented role but no field of their own (§3.1, §3.2, §3.7, §3.10). They go
- * to `unknown` like any unlisted key; listing them only saves work on every hit.
- */
-const KEYS_WITHOUT_FIELD = [
-  ...['v', 'gtm', 'tag_exp', '_z', '_eu', 'gdid', 'ec_mode', '_tu', 'ecid', 'edid', 'tfd'],
-  ...['_uip', '_uc', 'ur', '_fplc', 'tt', 'z', '_fid', '_rnd', 'dh', 'gcut', 'ae', 'rcb'],
-  ...['gaf', '_uei', 'sc', 'us_privacy', 'gdpr', 'gdpr_consent', 'gpp', 'gpp_sid'],
-];
-
 const SETTERS: Array<[string, FieldSetter]> = [
   ...Object.entries(TEXT_FIELDS),
-  ...[...FLAG_KEYS, ...RECENT_FLAG_KEYS].map((key) => recordSetter(key, 'flags')),
-  ...KEYS_WITHOUT_FIELD.map((key) => recordSetter(key, 'unknown')),
+  ...Object.entries(FLAG_SETTERS),
+  ...Object.entries(UNKNOWN_SETTERS),
   ['en', setEventName],
   ['uid', setUserId],
   ['sct', (draft, value, key) => setIdNumber(draft, value, key, 'sessionCount')],
@@ -122,12 +109,3 @@ export const COLLECT_FIELDS: ReadonlyMap<string, CollectField> = new Map(
 );
 
 export const COLLECT_FIELD_COUNT = SETTERS.length;
-
-function recordSetter(key: string, group: 'flags' | 'unknown'): [string, FieldSetter] {
-  return [
-    key,
-    (draft, value) => {
-      draft.event[group][key] = value;
-    },
-  ];
-}

@@ -14,12 +14,18 @@ export function decodeFullVersionList(onceDecoded: string): DecodedText {
   let isMalformed = false;
   let value = '';
   let start = 0;
+  // A forward cursor instead of `lastIndexOf`, which leaves compiled code for the engine's
+  // runtime on every call; each `;` is passed once over the whole list.
+  let semicolonAt = onceDecoded.indexOf(';');
   for (;;) {
     const barAt = onceDecoded.indexOf('|', start);
     const end = barAt === -1 ? onceDecoded.length : barAt;
     // Versions are digits and dots, so the last `;` ends the brand even in hand-built lists.
-    const semicolonAt = onceDecoded.lastIndexOf(';', end - 1);
-    const brandEnd = semicolonAt >= start ? semicolonAt : end;
+    let brandEnd = end;
+    while (semicolonAt !== -1 && semicolonAt < end) {
+      brandEnd = semicolonAt;
+      semicolonAt = onceDecoded.indexOf(';', semicolonAt + 1);
+    }
     const rawBrand = onceDecoded.slice(start, brandEnd);
     const brand = rawBrand.includes('%') ? percentDecode(rawBrand) : undefined;
     isMalformed ||= brand?.isMalformed === true;
