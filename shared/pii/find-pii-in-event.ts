@@ -51,14 +51,23 @@ export function findPiiInEvent(
   if (typeof subject.userId === 'string' && !allow.has('user_id')) {
     addFindings(findings, scanValueForPii(subject.userId, undefined), '/user_id');
   }
-  const urls = subject.urls;
-  for (const name of urls ? Object.keys(urls) : []) {
-    const url = urls?.[name];
-    if (allow.has(name) || typeof url !== 'string') continue;
-    const urlFindings = options.scanUrl ? options.scanUrl(url, name) : scanValueForPii(url, name);
-    addFindings(findings, urlFindings, '', name);
-  }
+  if (subject.urls) walkUrls(subject.urls, options, findings);
   return findings.length > maxFindings ? findings.slice(0, maxFindings) : findings;
+}
+
+// Own keys in the order `Object.keys` lists them, without building that list for every event.
+function walkUrls(
+  urls: Record<string, string>,
+  options: PiiWalkOptions,
+  findings: PiiFinding[],
+): void {
+  const allow = options.allow ?? noNames;
+  for (const name in urls) {
+    const url = urls[name];
+    if (!Object.hasOwn(urls, name) || allow.has(name) || typeof url !== 'string') continue;
+    const urlFindings = options.scanUrl ? options.scanUrl(url, name) : scanValueForPii(url, name);
+    if (urlFindings.length > 0) addFindings(findings, urlFindings, '', name);
+  }
 }
 
 // Paths are built only for values with findings: most values have none.
@@ -70,11 +79,12 @@ function walkRecord(
   walk: Walk,
 ): void {
   const { allow } = walk;
+  const hasAllowed = allow.size > 0;
   const keys = Object.keys(record);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index] as string;
     const top = topKey ?? key;
-    if (allow.size > 0 && (allow.has(key) || allow.has(top))) continue;
+    if (hasAllowed && (allow.has(key) || allow.has(top))) continue;
     walkValue(record[key], pointer, key, key, top, depth + 1, walk);
   }
 }
@@ -91,10 +101,15 @@ function walkValue(
 ): void {
   const { findings } = walk;
   if (depth > maxDepth || findings.length >= maxFindings) return;
-  if (typeof value === 'string')
-    return addFindings(findings, walk.scanValue(value, key), parent, token);
-  if (typeof value === 'number')
-    return addFindings(findings, numberAsPhone(value, key), parent, token);
+  // Most values have no findings: asked here, not by a call that returns at once.
+  if (typeof value === 'string') {
+    const found = walk.scanValue(value, key);
+    return found.length === 0 ? undefined : addFindings(findings, found, parent, token);
+  }
+  if (typeof value === 'number') {
+    const found = numberAsPhone(value, key);
+    return found.length === 0 ? undefined : addFindings(findings, found, parent, token);
+  }
   if (typeof value !== 'object' || value === null) return;
   const pointer = appendPointer(parent, token);
   if (Array.isArray(value)) {

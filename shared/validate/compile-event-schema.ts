@@ -2,6 +2,8 @@ import { Validator } from '@cfworker/json-schema';
 import type { Violation } from '../events/event-types.js';
 import type { JsonSchema } from '../plan/plan-types.js';
 import { compileSchema, type CompiledSchema } from '../schema/compile-schema.js';
+import type { SchemaIssue } from '../schema/schema-issue.js';
+import { missingRequiredViolation } from './describe-schema-error.js';
 import { schemaErrorsToViolations } from './schema-errors-to-violations.js';
 
 /** One plan schema, compiled once and used for every event of its name. */
@@ -36,7 +38,10 @@ export function schemaViolations(
   eventName: string,
   pathPrefix: string,
 ): Violation[] {
-  if (compiled.closures?.test(instance)) return [];
+  const { closures } = compiled;
+  if (closures?.test(instance)) return [];
+  const missing = closures && loneMissingProperty(closures, instance, eventName, pathPrefix);
+  if (missing) return [missing];
   if (!compiled.interpreter) {
     return [unusable(eventName, pathPrefix, compiled.problem ?? 'it could not be compiled')];
   }
@@ -52,6 +57,27 @@ export function schemaViolations(
   } catch (error) {
     return [unusable(eventName, pathPrefix, reason(error))];
   }
+}
+
+// The violation for an event whose only problem is one missing required property, read from
+// the closures, or undefined for any other failure. Such events are most invalid events (a
+// `search` without `search_term` in the bundled captures), and for that one the interpreter
+// and the reading of its errors took about half its time in the decode-and-validate loop. A
+// differential test (schema-violations-agree.test.ts) holds this to the interpreter's
+// violations, byte for byte.
+function loneMissingProperty(
+  closures: CompiledSchema,
+  instance: Record<string, unknown>,
+  eventName: string,
+  pathPrefix: string,
+): Violation | undefined {
+  const issues: SchemaIssue[] = [];
+  closures.collect(instance, '', issues);
+  const [issue] = issues;
+  // A `required` issue names one property; the "one of these" form of `anyOf` names a list.
+  if (issues.length !== 1 || issue?.keyword !== 'required' || typeof issue.expected !== 'string')
+    return undefined;
+  return missingRequiredViolation(pathPrefix + issue.path, eventName, issue.expected);
 }
 
 function unusable(eventName: string, path: string, problem: string): Violation {

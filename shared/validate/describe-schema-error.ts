@@ -44,11 +44,27 @@ export function describeLeaf(
   return violation;
 }
 
-const describers: Record<string, Describer> = {
-  required: (where, event, { key }) => ({
-    message: `${where} is required in ${event} but missing: send it with every ${event}.`,
+/**
+ * The violation for one missing required property: `path` ends with the property's name,
+ * `key`. The same as `describeLeaf('missing_required', 'required', …)` builds.
+ */
+export function missingRequiredViolation(path: string, eventName: string, key: string): Violation {
+  const where = `"${describePath(path)}"`;
+  return {
+    code: 'missing_required',
+    severity: 'error',
+    path,
+    message: requiredMessage(where, eventName),
     expected: key,
-  }),
+  };
+}
+
+function requiredMessage(where: string, event: string): string {
+  return `${where} is required in ${event} but missing: send it with every ${event}.`;
+}
+
+const describers: Record<string, Describer> = {
+  required: (where, event, { key }) => ({ message: requiredMessage(where, event), expected: key }),
   dependentRequired: (where, event, { trigger, key, error }) =>
     trigger === undefined
       ? { message: `${where} in ${event}: ${error.error}` }

