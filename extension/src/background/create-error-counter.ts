@@ -1,4 +1,3 @@
-import { decodeRequest } from '../../../shared/beacons/decode-request.js';
 import {
   dataLayerStepToTestInput,
   isGtmInternalEvent,
@@ -10,6 +9,7 @@ import type { TrackingPlan } from '../../../shared/plan/plan-types.js';
 import { createPlanValidator } from '../../../shared/validate/create-plan-validator.js';
 import { ga4EventToTestInput } from '../../../shared/validate/ga4-event-to-test-input.js';
 import type { SessionPush } from '../common/session-types.js';
+import { decodeHitOnce } from './decode-hit-once.js';
 
 /** The request a hit made, as the counter decodes it. */
 export interface CountedRequest {
@@ -60,11 +60,7 @@ export function createErrorCounter(plan: TrackingPlan): ErrorCounter {
       return errors;
     },
     countRequest(request) {
-      const decoded = decodeRequest({
-        url: request.url,
-        ...(request.body === undefined ? {} : { body: request.body }),
-        ...(request.method ? { method: request.method } : {}),
-      });
+      const decoded = decodeHitOnce(request);
       if (decoded.kind !== 'ga4') return 0;
       let errors = 0;
       for (const event of decoded.events) {
