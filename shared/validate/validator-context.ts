@@ -96,10 +96,7 @@ function createSchemaCache(): (planned: PlannedEvent) => CompiledEvent {
   };
 }
 
-interface RecentUrlScan {
-  url: string;
-  findings: readonly PiiFinding[];
-}
+type ScanUnderName = (text: string, name: string) => readonly PiiFinding[];
 
 /**
  * The URL scan, remembering the last URL scanned under each name: the events of one page
@@ -109,26 +106,8 @@ interface RecentUrlScan {
  * scans it skipped were nearly a fifth of the time spent decoding and validating the bundled
  * captures), and hashing every long URL to look it up costs more than comparing it with one.
  */
-function createRecentUrlScan(): (url: string, name: string) => readonly PiiFinding[] {
-  const recentByName = new Map<string, RecentUrlScan>();
-  return (url, name) => {
-    const recent = recentByName.get(name);
-    if (recent !== undefined && recent.url === url) return recent.findings;
-    const findings = scanValueForPii(url, name);
-    if (recent !== undefined) {
-      recent.url = url;
-      recent.findings = findings;
-      return findings;
-    }
-    if (recentByName.size >= maxRememberedNames) recentByName.clear();
-    recentByName.set(name, { url, findings });
-    return findings;
-  };
-}
-
-interface RecentValueScan {
-  value: string;
-  findings: readonly PiiFinding[];
+function createRecentUrlScan(): ScanUnderName {
+  return rememberLastScanPerName(scanValueForPii, maxRememberedNames);
 }
 
 /**
@@ -139,21 +118,26 @@ interface RecentValueScan {
  * event), while values unique to one event (`event_id`, `transaction_id`) are scanned each
  * time. Values no detector could match are scanned outright: that costs less than a lookup.
  */
-function createRecentValueScan(): (value: string, key: string) => readonly PiiFinding[] {
-  const recentByKey = new Map<string, RecentValueScan>();
-  return (value, key) => {
-    const plain = scanPlainValue(value, key);
-    if (plain !== undefined) return plain;
-    const recent = recentByKey.get(key);
-    if (recent !== undefined && recent.value === value) return recent.findings;
-    const findings = scanWithDetectors(value, key);
+function createRecentValueScan(): ScanUnderName {
+  const detectorScan = rememberLastScanPerName(scanWithDetectors, maxRememberedKeys);
+  return (value, key) => scanPlainValue(value, key) ?? detectorScan(value, key);
+}
+
+/** `scan`, answering from memory when a name's text is the one it scanned last under it. */
+function rememberLastScanPerName(scan: ScanUnderName, maxNames: number): ScanUnderName {
+  const recentByName = new Map<string, { text: string; findings: readonly PiiFinding[] }>();
+  return (text, name) => {
+    const recent = recentByName.get(name);
+    if (recent !== undefined && recent.text === text) return recent.findings;
+    const findings = scan(text, name);
     if (recent !== undefined) {
-      recent.value = value;
+      recent.text = text;
       recent.findings = findings;
       return findings;
     }
-    if (recentByKey.size >= maxRememberedKeys) recentByKey.clear();
-    recentByKey.set(key, { value, findings });
+    // Past the bound every name is forgotten: real traffic has far fewer.
+    if (recentByName.size >= maxNames) recentByName.clear();
+    recentByName.set(name, { text, findings });
     return findings;
   };
 }

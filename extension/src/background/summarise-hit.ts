@@ -2,9 +2,10 @@ import { decodeHitOnce } from './decode-hit-once.js';
 import type { HitSummary } from '../common/session-types.js';
 
 /**
- * Decodes a hit with the core's `decodeRequest` (shared with the badge count) and keeps what a list row needs: one entry
- * per event (a batched GA4 body gives one per line) with its name and account. The panel
- * decodes the full hit itself when it shows one. Never throws.
+ * Decodes a hit with the core's `decodeRequest` (one decoding shared with the badge count)
+ * and keeps what a list row needs: one entry per event (a batched GA4 body gives one per
+ * line) with its name and account. The panel decodes the full hit itself when it shows one.
+ * Never throws.
  */
 export function summariseHit(url: string, body: string | undefined, method?: string): HitSummary {
   try {
