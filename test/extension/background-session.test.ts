@@ -29,6 +29,15 @@ const pageRequest: PageRequestRecord = {
 };
 const networkStart = { url, method: 'POST', requestId: '7', type: 'ping', time: 1_004, frameId: 0 };
 const sender = { frameId: 0, url: 'https://shop.example/' };
+const blankCommit = {
+  tabId: 1,
+  frameId: 0,
+  kind: 'document' as const,
+  url: 'about:blank',
+  time: 0,
+  documentId: 'BLANK',
+};
+const shopCommit = { ...blankCommit, url: 'https://shop.example/', documentId: 'SHOP' };
 
 describe('joining the page and network views of a hit', () => {
   it('joins whichever view arrives second, splits the batch into events and follows the outcome', () => {
@@ -193,6 +202,51 @@ describe('a page the background did not see navigate', () => {
         transitionType: 'typed',
       },
     ]);
+  });
+
+  it('gives a new document’s records to it when its commit is stamped after them', () => {
+    const session = createTabSession(1, 0);
+    recordNavigation(session, { ...blankCommit, time: 500 });
+    recordNavigation(session, { ...shopCommit, time: 1_050 });
+    applyPageRecords(session, [pageRequest], { ...sender, documentId: 'SHOP' });
+    applyNetworkStart(session, { ...networkStart, url: `${url}&other=1`, documentId: 'SHOP' });
+
+    expect(session.hits.map((hit) => hit.navigationId)).toEqual([2, 2]);
+    expect(session.navigations).toHaveLength(2);
+  });
+
+  it('stands records in for a new document whose commit has not reached the worker yet', () => {
+    const session = createTabSession(1, 0);
+    recordNavigation(session, { ...blankCommit, time: 500 });
+    applyPageRecords(session, [pageRequest], { ...sender, documentId: 'SHOP' });
+    recordNavigation(session, { ...shopCommit, time: 990 });
+
+    expect(session.navigations.map(({ id, url, isInferred }) => ({ id, url, isInferred }))).toEqual(
+      [
+        { id: 1, url: 'about:blank', isInferred: undefined },
+        { id: 2, url: 'https://shop.example/', isInferred: undefined },
+      ],
+    );
+    expect(session.hits.map((hit) => hit.navigationId)).toEqual([2]);
+  });
+
+  it('keeps a beacon the old document sent on its page, though it arrives after the next commit', () => {
+    const session = createTabSession(1, 0);
+    recordNavigation(session, { ...shopCommit, time: 500 });
+    recordNavigation(session, { ...blankCommit, documentId: 'NEXT', time: 900 });
+    applyPageRecords(session, [{ ...pageRequest, time: 950 }], { ...sender, documentId: 'SHOP' });
+
+    expect(session.hits.map((hit) => hit.navigationId)).toEqual([1]);
+  });
+
+  it('goes by time alone where the browser names no documents', () => {
+    const session = createTabSession(1, 0);
+    recordNavigation(session, { ...blankCommit, documentId: undefined, time: 500 });
+    recordNavigation(session, { ...shopCommit, documentId: undefined, time: 1_050 });
+    applyPageRecords(session, [pageRequest], sender);
+
+    expect(session.hits.map((hit) => hit.navigationId)).toEqual([1]);
+    expect(session.navigations).toHaveLength(2);
   });
 
   it('infers nothing from a subframe, nor once a navigation is known', () => {

@@ -43,7 +43,11 @@ export function applyNetworkStart(
     seq: session.seq,
     frameId: view.frameId,
     ...(view.documentId === undefined ? {} : { documentId: view.documentId }),
-    navigationId: findNavigationId(session.navigations, view.time),
+    navigationId: findNavigationId(
+      session.navigations,
+      view.time,
+      view.frameId === 0 && view.documentId !== undefined ? { documentId: view.documentId } : {},
+    ),
     time: view.time,
     url,
     method,

@@ -33,15 +33,18 @@ export function applyPageRecords(
   const { tabId } = session;
   const inferred = inferMissedNavigation(session, records, sender);
   if (inferred) updates.push({ type: 'navigation', tabId, navigation: inferred });
+  const isTopFrame = sender.frameId === 0;
   for (const record of records) {
+    const topFrameOrigin = isTopFrame
+      ? {
+          pageUrl: record.pageUrl,
+          ...(sender.documentId === undefined ? {} : { documentId: sender.documentId }),
+        }
+      : {};
     const place = {
       frameId: sender.frameId,
       ...(sender.documentId === undefined ? {} : { documentId: sender.documentId }),
-      navigationId: findNavigationId(
-        session.navigations,
-        record.time,
-        sender.frameId === 0 ? record.pageUrl : undefined,
-      ),
+      navigationId: findNavigationId(session.navigations, record.time, topFrameOrigin),
     };
     if (record.kind === 'push') {
       const push = withoutRecordFields(record);
@@ -115,6 +118,7 @@ function addNotice(
       kind: 'bfcache-restore' as const,
       url: record.pageUrl,
       time: record.time,
+      ...(sender.documentId === undefined ? {} : { documentId: sender.documentId }),
     };
     session.navigations.push(navigation);
     updates.push({ type: 'navigation', tabId, navigation });
@@ -129,8 +133,9 @@ function addNotice(
 
 /**
  * A top-frame document the background never heard of: the tab's first page when the worker
- * was not yet listening as it committed. Later navigations wake the worker, so only a session
- * without any navigation needs one inferred from its page's records.
+ * was not yet listening as it committed, or, where the browser names documents, a new
+ * document whose records reached the worker before its commit did (a worker woken by the
+ * page's port). The commit, when it comes, completes this entry (`recordNavigation`).
  */
 function inferMissedNavigation(
   session: TabSession,
@@ -138,7 +143,8 @@ function inferMissedNavigation(
   sender: SenderPlace,
 ): SessionNavigation | undefined {
   const first = records[0];
-  if (sender.frameId !== 0 || session.navigations.length > 0 || first === undefined) return;
+  if (sender.frameId !== 0 || first === undefined) return;
+  if (session.navigations.length > 0 && !isUnannouncedDocument(session, sender.documentId)) return;
   const navigation: SessionNavigation = {
     id: nextNavigationId(session),
     kind: 'document',
@@ -149,6 +155,21 @@ function inferMissedNavigation(
   };
   session.navigations.push(navigation);
   return navigation;
+}
+
+/**
+ * True when the sender's document is named, the last document the session knows is named
+ * too (so the browser names them all), and none of the session's documents is this one.
+ */
+function isUnannouncedDocument(session: TabSession, documentId: string | undefined): boolean {
+  if (documentId === undefined) return false;
+  let lastNamed: string | undefined;
+  for (let index = session.navigations.length - 1; index >= 0; index -= 1) {
+    const navigation = session.navigations[index] as SessionNavigation;
+    if (navigation.documentId === documentId) return false;
+    if (navigation.kind === 'document') lastNamed ??= navigation.documentId ?? '';
+  }
+  return lastNamed !== undefined && lastNamed !== '';
 }
 
 /** Navigation ids count up per tab from 1. */
