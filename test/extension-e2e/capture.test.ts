@@ -259,8 +259,12 @@ describe.runIf(existsSync(chromiumPath))(
     });
 
     it('keeps the session when the service worker is stopped, and a push wakes it again', async () => {
-      // Chrome stops a worker that has been idle for 30 s, long after its last write; flushing
-      // first stands in for that wait.
+      // Chrome stops a worker that has been idle for 30 s, long after its last write; waiting
+      // for the network to answer every hit, then flushing, stands in for that wait. An answer
+      // landing between the flush and the stop would change a hit only in memory.
+      await waitUntil('every hit to be answered', readSession, (value) =>
+        Boolean(value?.hits.every((hit) => hit.state !== 'pending')),
+      );
       await chromium.evaluateInWorker('globalThis.tagwarden.store.flush()');
       const before = (await readSession()) as TabSession;
       const startedAt = await chromium.workerStartedAt();
