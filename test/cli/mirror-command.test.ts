@@ -139,27 +139,23 @@ describe('tagwarden mirror', () => {
     );
   });
 
-  const shippedServerTemplate = join(packageRoot, 'gtm-template/server-mirror/template.tpl');
-  it.skipIf(!existsSync(shippedServerTemplate))(
-    'uses the server mirror template tagwarden ships when --template is left out (skipped until it exists)',
-    () => {
-      const run = mirror(
-        'server-ga4.json',
-        '--server',
-        '-o',
-        '-',
-        '--endpoint',
-        'https://collect.lumen.example',
-      );
-      const written = JSON.stringify(parseStdout<JsonObject>(run));
+  it('uses the server mirror template tagwarden ships when --template is left out', () => {
+    const run = mirror(
+      'server-ga4.json',
+      '--server',
+      '-o',
+      '-',
+      '--endpoint',
+      'https://collect.lumen.example',
+    );
+    const written = JSON.stringify(parseStdout<JsonObject>(run));
 
-      expect(run.status).toBe(0);
-      expect(written).toContain('tagwarden GA4 mirror (server)');
-      expect(written).toContain(
-        '"key":"httpEndpoint","value":"{{tagwarden mirror - collector endpoint}}"',
-      );
-    },
-  );
+    expect(run.status).toBe(0);
+    expect(written).toContain('tagwarden GA4 mirror (server)');
+    expect(written).toContain(
+      '"key":"httpEndpoint","value":"{{tagwarden mirror - collector endpoint}}"',
+    );
+  });
 
   it('writes nothing for a container without GA4 tags, and says so', () => {
     const empty = scratch.write(
