@@ -218,6 +218,19 @@ describe.runIf(existsSync(chromiumPath))(
       expect(session.dropped).toEqual({ pushes: 0, hits: 0, notices: 0, invalid: 0 });
     });
 
+    it("files the top frame's records under the navigation of the document that made them", () => {
+      const topPushes = session.pushes.filter((push) => push.frameId === 0);
+      const navigation = session.navigations.find((entry) => entry.url.includes('/capture.html'));
+      expect(topPushes.length).toBeGreaterThan(3);
+      expect(navigation?.documentId).toMatch(/^[0-9A-F]{32}$/);
+      expect(new Set(topPushes.map((push) => push.documentId))).toEqual(
+        new Set([navigation?.documentId]),
+      );
+      expect(new Set(topPushes.map((push) => push.navigationId))).toEqual(
+        new Set([navigation?.id]),
+      );
+    });
+
     it('records SPA history changes and reloads as navigations, keeping the earlier records', async () => {
       await page.evaluate(() => {
         history.pushState({}, '', '/capture.html?step=2');
