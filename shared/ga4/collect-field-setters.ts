@@ -19,33 +19,47 @@ export function setUserId(draft: EventDraft, value: string): void {
   draft.event.ids.userId = value;
 }
 
-export function setIdNumber(
-  draft: EventDraft,
-  value: string,
-  key: string,
-  field: 'sessionCount' | 'hitSequence',
-): void {
-  const number = parseWireNumber(value);
+/**
+ * `sct` and `_s`, each stored under its name written out: a store under a name passed in meets
+ * both fields and every shape of `ids` in one place and goes through the engine's generic
+ * keyed store, on every event.
+ */
+export function setSessionCount(draft: EventDraft, value: string, key: string): void {
+  const number = readIdNumber(draft, value, key);
   if (number === undefined) {
-    delete draft.event.ids[field];
-    addWarning(draft.event.warnings, 'not_a_number', `${key} is not a number`, key);
+    delete draft.event.ids.sessionCount;
     return;
   }
-  draft.event.ids[field] = number;
+  draft.event.ids.sessionCount = number;
 }
 
-/** `0` is off; `1`, `2` ("also a conversion", for `_fv`/`_ss`, §3.2) and a bare key are on. */
-export function setSessionFlag(
-  draft: EventDraft,
-  value: string,
-  key: string,
-  field: 'engaged' | 'firstVisit' | 'sessionStart' | 'newSessionId',
-): void {
-  draft.event.session[field] = value !== '0';
+export function setHitSequence(draft: EventDraft, value: string, key: string): void {
+  const number = readIdNumber(draft, value, key);
+  if (number === undefined) {
+    delete draft.event.ids.hitSequence;
+    return;
+  }
+  draft.event.ids.hitSequence = number;
+}
+
+function readIdNumber(draft: EventDraft, value: string, key: string): number | undefined {
+  const number = parseWireNumber(value);
+  if (number === undefined) {
+    addWarning(draft.event.warnings, 'not_a_number', `${key} is not a number`, key);
+  }
+  return number;
+}
+
+/**
+ * Reads a session flag for its setter to store. `0` is off; `1`, `2` ("also a conversion",
+ * for `_fv`/`_ss`, §3.2) and a bare key are on.
+ */
+export function readSessionFlag(draft: EventDraft, value: string, key: string): boolean {
   if (value !== '0' && value !== '1' && value !== '2' && value !== '') {
     const message = `${key} should be 0, 1 or 2`;
     addWarning(draft.event.warnings, 'unexpected_flag_value', message, key);
   }
+  return value !== '0';
 }
 
 /**

@@ -2,8 +2,9 @@ import {
   setEngagementTime,
   setEventName,
   setFullVersionList,
-  setIdNumber,
-  setSessionFlag,
+  readSessionFlag,
+  setHitSequence,
+  setSessionCount,
   setUserId,
   type FieldSetter,
 } from './collect-field-setters.js';
@@ -84,12 +85,24 @@ const SETTERS: Array<[string, FieldSetter]> = [
   ...Object.entries(UNKNOWN_SETTERS),
   ['en', setEventName],
   ['uid', setUserId],
-  ['sct', (draft, value, key) => setIdNumber(draft, value, key, 'sessionCount')],
-  ['_s', (draft, value, key) => setIdNumber(draft, value, key, 'hitSequence')],
-  ['seg', (draft, value, key) => setSessionFlag(draft, value, key, 'engaged')],
-  ['_fv', (draft, value, key) => setSessionFlag(draft, value, key, 'firstVisit')],
-  ['_ss', (draft, value, key) => setSessionFlag(draft, value, key, 'sessionStart')],
-  ['_nsi', (draft, value, key) => setSessionFlag(draft, value, key, 'newSessionId')],
+  ['sct', setSessionCount],
+  ['_s', setHitSequence],
+  [
+    'seg',
+    (draft, value, key) => (draft.event.session.engaged = readSessionFlag(draft, value, key)),
+  ],
+  [
+    '_fv',
+    (draft, value, key) => (draft.event.session.firstVisit = readSessionFlag(draft, value, key)),
+  ],
+  [
+    '_ss',
+    (draft, value, key) => (draft.event.session.sessionStart = readSessionFlag(draft, value, key)),
+  ],
+  [
+    '_nsi',
+    (draft, value, key) => (draft.event.session.newSessionId = readSessionFlag(draft, value, key)),
+  ],
   ['_et', setEngagementTime],
   ['uafvl', setFullVersionList],
   // Event parameters that gtag lifts out of `ep.` into short keys (§3.4, §6).

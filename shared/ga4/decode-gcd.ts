@@ -46,7 +46,7 @@ export function decodeGcd(gcd: string, warnings: DecodeWarning[]): GcdReading {
     addWarning(warnings, 'gcd_malformed', message, 'gcd');
   }
   if (hasUppercase(gcd)) {
-    const where = [...gcd].flatMap((letter, at) => (/[A-Z]/.test(letter) ? [at] : [])).join(', ');
+    const where = uppercasePositions(gcd).join(', ');
     const message = `gcd "${gcd}" holds uppercase letters (position ${where}), meaning unknown`;
     addWarning(warnings, 'gcd_uppercase', message, 'gcd');
   }
@@ -93,6 +93,24 @@ function hasUppercase(text: string): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Where the uppercase letters stand, counted in characters as a person reads them (a pair of
+ * surrogates is one). A plain loop: spreading the text and a regular expression per letter
+ * cost about 1% of decoding the bundled captures, where one `gcd` holds a `P`.
+ */
+function uppercasePositions(text: string): number[] {
+  const positions: number[] = [];
+  let position = 0;
+  for (const letter of text) {
+    const code = letter.charCodeAt(0);
+    if (letter.length === 1 && code >= 65 && code <= 90) {
+      positions.push(position);
+    }
+    position += 1;
+  }
+  return positions;
 }
 
 function extraPairs(gcd: string): string[] {

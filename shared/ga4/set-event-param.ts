@@ -37,6 +37,9 @@ export function setLiftedParam(draft: EventDraft, key: string, value: string, na
   storeParam(draft, key, 'params', name, value);
 }
 
+/** Names and keys alternate: eight stored parameters. */
+const SHORT_LIST_LENGTH = 16;
+
 function storeParam(
   draft: EventDraft,
   key: string,
@@ -48,7 +51,10 @@ function storeParam(
   const wireKeys = draft.wireKeys[group];
   // Only this function stores in the group, so a name it holds was stored here before, and
   // the list says under which key: no lookup table is built per event for the rare repeat.
-  const previousKey = Object.hasOwn(record, name) ? lastWireKey(wireKeys, name) : undefined;
+  // A short list is searched outright, which is cheaper than asking the record about a freshly
+  // cut name; a long one only when the record has the name, so that the search stays rare.
+  const mayHoldName = wireKeys.length <= SHORT_LIST_LENGTH || Object.hasOwn(record, name);
+  const previousKey = mayHoldName ? lastWireKey(wireKeys, name) : undefined;
   if (previousKey !== undefined && previousKey !== key) {
     const message = `${name} arrived as both ${previousKey} and ${key}; ${key} won`;
     addWarning(draft.event.warnings, 'parameter_conflict', message, key);

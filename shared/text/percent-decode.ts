@@ -77,9 +77,15 @@ function decodeAsciiEscapes(text: string): string | undefined {
   return output + text.slice(copiedUpTo);
 }
 
-function hexValue(code: number): number {
+/** The value of each ASCII hex digit, -1 for every other ASCII character. */
+const HEX_VALUES = Int8Array.from({ length: 128 }, (_, code) => {
   if (code >= 48 && code <= 57) return code - 48;
   if (code >= 65 && code <= 70) return code - 55;
   if (code >= 97 && code <= 102) return code - 87;
   return -1;
+});
+
+// A table instead of three ranges: about a tenth off decoding the bundled captures' escapes.
+function hexValue(code: number): number {
+  return code < 128 ? (HEX_VALUES[code] ?? -1) : -1;
 }

@@ -131,6 +131,16 @@ describe('consent (gcs, gcd and friends, protocol §3.7 and §4)', () => {
     expect(warnings).toEqual(['gcd_uppercase']);
   });
 
+  it.each([
+    ['13t3tPt2t5l1', 'position 5'],
+    ['13L3l3R3l5l1', 'position 2, 6'],
+    ['1\u{1F600}3T3l3l3l5', 'position 3'],
+  ])('says where the uppercase letters of gcd %s stand, counting characters (%s)', (gcd, where) => {
+    const [event] = decodeCollectHit(`v=2&en=x&gcd=${encodeURIComponent(gcd)}`);
+    const warning = event?.warnings.find((candidate) => candidate.code === 'gcd_uppercase');
+    expect(warning?.message).toContain(`(${where})`);
+  });
+
   it('decodes an uppercase signal letter case-insensitively and keeps the letter as sent', () => {
     const { consent, warnings } = consentOf('v=2&en=x&gcd=13l3l3R3l5l1');
     expect(consent?.ad_user_data).toEqual({ ...R, raw: 'R', ...granted('gcd') });

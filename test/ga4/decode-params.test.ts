@@ -1,6 +1,21 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeCollectHit } from '../../shared/ga4/decode-collect-hit.js';
+import { decodeFullVersionList } from '../../shared/ga4/decode-full-version-list.js';
+import { percentDecode } from '../../shared/text/percent-decode.js';
 import { A8 } from './fixtures/part-a-ga4-beacons.js';
+
+/** Each `|` entry on its own: the brand before its last `;` decoded, the version kept. */
+function decodeEntryByEntry(list: string): { value: string; isMalformed: boolean } {
+  let isMalformed = false;
+  const entries = list.split('|').map((entry) => {
+    const brandEnd = entry.includes(';') ? entry.lastIndexOf(';') : entry.length;
+    const brand = percentDecode(entry.slice(0, brandEnd));
+    isMalformed ||= brand.isMalformed;
+    return brand.value + entry.slice(brandEnd);
+  });
+  return { value: entries.join('|'), isMalformed };
+}
 
 function decodeOne(query: string) {
   const [event] = decodeCollectHit(`https://www.google-analytics.com/g/collect?v=2&en=e&${query}`);
@@ -34,6 +49,23 @@ describe('typed event parameters and user properties (protocol §3.4)', () => {
       expect(event.warningCodes).toEqual(['not_a_number', 'not_a_number']);
     },
   );
+
+  it.each([2, 8, 9, 20])(
+    'reports a parameter sent under two prefixes after %i other parameters',
+    (count) => {
+      const others = Array.from({ length: count }, (_, index) => `ep.p${index}=${index}`);
+      const event = decodeOne(`ep.value=1&${others.join('&')}&epn.value=2&ep.p0=again`);
+      expect(event.params.value).toBe(2);
+      expect(event.warningCodes).toEqual(['parameter_conflict', 'duplicate_key']);
+    },
+  );
+
+  it.each([2, 8, 9, 20])('reports a key sent twice after %i other unlisted keys', (count) => {
+    const others = Array.from({ length: count }, (_, index) => `x${index}=${index}`);
+    const event = decodeOne(`x0=first&${others.slice(1).join('&')}&ep.a=1&x0=last&ep.a=2`);
+    expect(event.unknown.x0).toBe('last');
+    expect(event.warningCodes).toEqual(['duplicate_key', 'duplicate_key']);
+  });
 
   it('reports a parameter sent under two prefixes, the later one winning', () => {
     const event = decodeOne('ep.value=1&epn.value=2&cu=USD&ep.currency=EUR');
@@ -188,6 +220,46 @@ describe('request fields', () => {
     );
     expect(event.clientHints.fullVersionList).toBe('Not=A?Brand;99.0.0.0|Google Chrome;1');
     expect(event.page.location).toBe('a%20b');
+  });
+
+  it.each([
+    [
+      'escapes in brands only',
+      'Not%3DA%3FBrand;99.0|Google%20Chrome;1',
+      'Not=A?Brand;99.0|Google Chrome;1',
+    ],
+    [
+      'an escape in a version, kept',
+      'Google%20Chrome;1%2E0|Not%2FA;2',
+      'Google Chrome;1%2E0|Not/A;2',
+    ],
+    ['an entry without a version', 'Google%20Chrome|Not%2FA;2', 'Google Chrome|Not/A;2'],
+    ['a semicolon inside a brand', 'A%3Bb;c%20d;1', 'A;b;c d;1'],
+    ['a multi-byte brand', 'Caf%C3%A9;1|%E2%82%AC;2', 'Café;1|€;2'],
+  ])('decodes the brands of uafvl once more: %s', (_, list, expected) => {
+    expect(decodeFullVersionList(list)).toEqual({ value: expected, isMalformed: false });
+  });
+
+  it.each([
+    ['a truncated escape', 'Bad%E2%82;1|Good%20One;2', 'Bad%E2%82;1|Good One;2'],
+    ['a lone percent sign', '100%;1|A%20B;2', '100%;1|A B;2'],
+  ])('keeps a broken brand escape of uafvl as written: %s', (_, list, expected) => {
+    expect(decodeFullVersionList(list)).toEqual({ value: expected, isMalformed: true });
+  });
+
+  it('decodes a uafvl list as a whole as it does entry by entry', () => {
+    const brand = fc.stringMatching(/^(?:[A-Za-z ;|]|%[0-9A-Fa-f]{0,2}|%E2%82%AC)*$/);
+    const version = fc.stringMatching(/^[\d.%]*$/);
+    const entry = fc.tuple(brand, fc.option(version, { nil: undefined }));
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 1, maxLength: 4 }), (entries) => {
+        const list = entries
+          .map(([name, number]) => (number === undefined ? name : `${name};${number}`))
+          .join('|');
+        expect(decodeFullVersionList(list)).toEqual(decodeEntryByEntry(list));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('keeps wire keys that would pollute prototypes as plain own entries', () => {

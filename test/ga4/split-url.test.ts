@@ -97,6 +97,30 @@ describe('parseWireNumber', () => {
     expect(parseWireNumber(text)).toBe(expected);
   });
 
+  it.each([
+    ['-0.0', -0],
+    ['00.5', 0.5],
+    ['0.30000000000000004', 0.30000000000000004],
+    ['123456789012.345', 123456789012.345],
+    ['5.', 5],
+    ['.5', 0.5],
+    ['-', undefined],
+    ['+1.5', 1.5],
+  ])('reads the decimal %j as Number() does', (text, expected) => {
+    expect(Object.is(parseWireNumber(text), expected)).toBe(true);
+  });
+
+  it('reads signed decimals, short and long, exactly as Number() does', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^-?\d{0,10}\.?\d{0,10}$/), (text) => {
+        const number = Number(text);
+        const expected = text === '' || !Number.isFinite(number) ? undefined : number;
+        expect(Object.is(parseWireNumber(text), expected)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('reads runs of digits, short and long, exactly as Number() does', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^\d{1,22}$/), (digits) => {
