@@ -1,5 +1,6 @@
 import { appendPointer } from '../plan/json-pointer.js';
 import { keyTraits } from './key-traits.js';
+import { listsOwnKeysOnly } from './lists-own-keys-only.js';
 import { maskPhone } from './mask-excerpt.js';
 import { noFindings } from './no-findings.js';
 import type { PiiFinding } from './pii-types.js';
@@ -70,7 +71,8 @@ function walkUrls(
   }
 }
 
-// Paths are built only for values with findings: most values have none.
+// Paths are built only for values with findings: most values have none. Keys are listed as
+// `Object.keys` lists them (lists-own-keys-only.ts says why by `for…in`).
 function walkRecord(
   record: Record<string, unknown>,
   pointer: string,
@@ -80,9 +82,9 @@ function walkRecord(
 ): void {
   const { allow } = walk;
   const hasAllowed = allow.size > 0;
-  const keys = Object.keys(record);
-  for (let index = 0; index < keys.length; index++) {
-    const key = keys[index] as string;
+  const isOwnOnly = listsOwnKeysOnly(record);
+  for (const key in record) {
+    if (!isOwnOnly && !Object.hasOwn(record, key)) continue;
     const top = topKey ?? key;
     if (hasAllowed && (allow.has(key) || allow.has(top))) continue;
     walkValue(record[key], pointer, key, key, top, depth + 1, walk);

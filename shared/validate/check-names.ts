@@ -1,4 +1,5 @@
 import type { Violation } from '../events/event-types.js';
+import { listsOwnKeysOnly } from '../pii/lists-own-keys-only.js';
 import { appendPointer } from '../plan/json-pointer.js';
 import {
   checkCustomItemCount,
@@ -9,6 +10,7 @@ import {
 import { checkEventNaming, namingViolation, type NamingRules } from './check-naming.js';
 import { checkReservedEventName, reservedParameterViolation } from './check-reserved-names.js';
 import { ga4Limits } from './ga4-rules.js';
+import type { EventNameFacts } from './event-name-facts.js';
 import type { NameFactsLookup, ParameterNameFacts } from './parameter-name-facts.js';
 
 /** Which name checks apply to an event: they depend on its layer and on the plan. */
@@ -34,23 +36,27 @@ export interface NameFindings {
  */
 export function checkNames(
   name: string | null,
-  isPlanned: boolean,
+  nameFacts: EventNameFacts | undefined,
   properties: Record<string, unknown>,
   checks: NameChecks,
 ): NameFindings {
   const findings: NameFindings = { naming: [], limits: [], reserved: [] };
   const event = name ?? 'this event';
   const keys = Object.keys(properties);
-  checkEventNaming(name, checks.naming, findings.naming);
+  // The name's facts say whether a check has anything to report; the check writes it.
+  if (nameFacts && !nameFacts.isConventional)
+    checkEventNaming(name, checks.naming, findings.naming);
   if (checks.limits) {
     const parameterCount = keys.length - (Object.hasOwn(properties, 'items') ? 1 : 0);
     checkEventLimits(name, parameterCount, findings.limits);
   }
-  if (checks.reserved) checkReservedEventName(name, isPlanned, findings.reserved);
+  if (checks.reserved && nameFacts && mayBeReserved(nameFacts))
+    checkReservedEventName(name, nameFacts.planned !== undefined, findings.reserved);
 
   const parameterRule = checks.naming.parameters;
-  for (let index = 0; index < keys.length; index++) {
-    const key = keys[index] as string;
+  const isOwnOnly = listsOwnKeysOnly(properties);
+  for (const key in properties) {
+    if (!isOwnOnly && !Object.hasOwn(properties, key)) continue;
     const facts = checks.facts(key);
     if (parameterRule && !facts.isConventional) {
       const subject = `The parameter "${key}" in ${event}`;
@@ -84,9 +90,9 @@ function checkItems(
     const item = items[index];
     if (typeof item !== 'object' || item === null || Array.isArray(item)) continue;
     const record = item as Record<string, unknown>;
-    const keys = Object.keys(record);
-    for (let keyIndex = 0; keyIndex < keys.length; keyIndex++) {
-      const key = keys[keyIndex] as string;
+    const isOwnOnly = listsOwnKeysOnly(record);
+    for (const key in record) {
+      if (!isOwnOnly && !Object.hasOwn(record, key)) continue;
       const facts = checks.facts(key);
       if (parameterRule && !facts.isConventional && !reportedNames?.has(key)) {
         (reportedNames ??= new Set()).add(key);
@@ -110,5 +116,12 @@ function checkItems(
 function mayExceedLimits(facts: ParameterNameFacts, value: unknown): boolean {
   return (
     facts.isTooLong || (typeof value === 'string' && value.length > ga4Limits.parameterValueLength)
+  );
+}
+
+// What `checkReservedEventName` reports on: a reserved prefix, or a reserved name not planned.
+function mayBeReserved(facts: EventNameFacts): boolean {
+  return (
+    facts.reservedPrefix !== undefined || (facts.isReservedName && facts.planned === undefined)
   );
 }

@@ -2,6 +2,7 @@ import type { Layer, Verdict, Violation } from '../events/event-types.js';
 import type { PlannedEvent } from '../plan/plan-types.js';
 import { findPiiInEvent } from '../pii/find-pii-in-event.js';
 import type { EventUnderTest } from './event-under-test.js';
+import type { EventNameFacts } from './event-name-facts.js';
 import { checkUserDataLimits } from './check-ga4-limits.js';
 import { checkLifecycle, unplannedViolation } from './check-lifecycle.js';
 import { checkNames } from './check-names.js';
@@ -21,6 +22,8 @@ export interface PreparedEvent {
   userId?: string;
   urls?: Record<string, string>;
   dedupeKey?: string;
+  /** What the plan says about the name; undefined for an event without one. */
+  nameFacts: EventNameFacts | undefined;
 }
 
 const layers: readonly Layer[] = ['datalayer', 'ga4', 'warehouse', 'other'];
@@ -32,11 +35,13 @@ export function prepareEvent(input: EventUnderTest, context: ValidatorContext): 
   const properties = plainRecord(
     context.mappers[layer](isRecord(event.properties) ? event.properties : {}),
   );
+  const nameFacts = name === null ? undefined : context.eventFacts(name);
   const prepared: PreparedEvent = {
     name,
     layer,
-    planned: name === null ? undefined : context.events.get(name),
+    planned: nameFacts?.planned,
     properties,
+    nameFacts,
   };
   if (isRecord(event.userProperties)) prepared.userProperties = plainRecord(event.userProperties);
   if (typeof event.userId === 'string') prepared.userId = event.userId;
@@ -55,13 +60,13 @@ export function judgeEvent(prepared: PreparedEvent, context: ValidatorContext): 
     : [unplannedViolation(name, context.plan.name, globals.unplannedEvents)];
 
   const checks = context.nameChecks[layer];
-  const names = checkNames(name, planned !== undefined, properties, checks);
+  const names = checkNames(name, prepared.nameFacts, properties, checks);
   if (checks.limits) checkUserDataLimits(prepared, names.limits);
   if (checks.reserved) checkReservedUserProperties(prepared.userProperties, names.reserved);
   appendAll(violations, names.naming);
   appendAll(violations, names.limits);
   appendAll(violations, names.reserved);
-  if (globals.pii.enabled && context.piiLayers.has(layer)) {
+  if (context.isPiiScanned[layer]) {
     const findings = findPiiInEvent(prepared, context.piiOptions);
     if (findings.length > 0) appendAll(violations, piiFindingsToViolations(findings, label));
   }

@@ -18,8 +18,11 @@ export function isJsonSafe(value: unknown): boolean {
 // below needs no `Object.hasOwn` per key, only this question once per call: on eight-parameter
 // records the walk took about 40 ns without that call and 120 ns with it (Node 20). V8 drops
 // the check only for `record.hasOwnProperty(key)`, which a parameter of that name breaks.
+// Asked by `for…in`, which builds no array: `Object.keys` here was about a quarter of the
+// time `isJsonSafe` took on an event without parameters.
 function hasInheritedKeys(): boolean {
-  return Object.keys(Object.prototype).length > 0;
+  for (const key in Object.prototype) if (Object.hasOwn(Object.prototype, key)) return true;
+  return false;
 }
 
 // `isInherited`: whether `for…in` over a record with `Object.prototype` lists inherited keys.

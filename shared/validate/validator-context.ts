@@ -7,6 +7,7 @@ import { compileLayerMapping, type PropertyMapper } from './apply-layer-mapping.
 import type { NameChecks } from './check-names.js';
 import type { NamingRules } from './check-naming.js';
 import { compileEventSchema, type CompiledEventSchema } from './compile-event-schema.js';
+import { createEventNameFacts, type EventNameFactsLookup } from './event-name-facts.js';
 import { compileNamingRule } from './naming-rules.js';
 import { createNameFacts } from './parameter-name-facts.js';
 
@@ -23,8 +24,12 @@ export interface ValidatorContext {
   naming: NamingRules;
   /** The name checks each layer gets: GA4 limits and reserved names only where GA4 applies. */
   nameChecks: Record<Layer, NameChecks>;
+  /** What the plan says about an event name: its entry, naming and reserved-name facts. */
+  eventFacts: EventNameFactsLookup;
   piiAllow: ReadonlySet<string>;
   piiLayers: ReadonlySet<Layer>;
+  /** Whether events of each layer are scanned for personal data. */
+  isPiiScanned: Record<Layer, boolean>;
   /** The personal-data walk's options, made once: the allowed names and the URL cache. */
   piiOptions: PiiWalkOptions;
   /** The compiled schemas of a planned event, built on first use. */
@@ -56,10 +61,13 @@ export function createValidatorContext(plan: TrackingPlan): ValidatorContext {
   const piiAllow: ReadonlySet<string> = new Set(globals.pii.allow);
   const scanUrl = createRecentUrlScan();
   const scanValue = createRecentValueScan();
+  // A Map, not the plan's object, so names such as "constructor" find nothing inherited.
+  const events = new Map(Object.entries(plan.events));
+  const piiLayers: ReadonlySet<Layer> = new Set(globals.pii.layers);
+  const isPiiScanned = (layer: Layer) => globals.pii.enabled && piiLayers.has(layer);
   return {
     plan,
-    // A Map, not the plan's object, so names such as "constructor" find nothing inherited.
-    events: new Map(Object.entries(plan.events)),
+    events,
     mappers: {
       datalayer: mapping('datalayer'),
       ga4: mapping('ga4'),
@@ -73,8 +81,15 @@ export function createValidatorContext(plan: TrackingPlan): ValidatorContext {
       warehouse: nameChecks(true),
       other: nameChecks(false),
     },
+    eventFacts: createEventNameFacts(events, naming.events),
     piiAllow,
-    piiLayers: new Set(globals.pii.layers),
+    piiLayers,
+    isPiiScanned: {
+      datalayer: isPiiScanned('datalayer'),
+      ga4: isPiiScanned('ga4'),
+      warehouse: isPiiScanned('warehouse'),
+      other: isPiiScanned('other'),
+    },
     piiOptions: { allow: piiAllow, scanUrl, scanValue },
     compiledFor: createSchemaCache(),
     scanUrl,
