@@ -2,6 +2,7 @@ import type { AuxiliaryRequest, VendorBeacon } from '../events/event-types.js';
 import { parseQuery, type QueryPair } from '../text/parse-query.js';
 import type { BeaconProvider, ProviderResult, VendorRequest } from './beacon-provider.js';
 import { applyVendorPairs, createVendorBeacon, type ParamRules } from './vendor-param-rules.js';
+import { isFloodlightActivityUrl } from './vendor-url-rules.js';
 
 const VENDOR = 'floodlight';
 
@@ -32,16 +33,9 @@ const RULES: ParamRules = {
  */
 export const floodlight: BeaconProvider = {
   vendor: VENDOR,
-  matches: ({ parts }) => isFloodlightRequest(parts.host, parts.path),
+  matches: ({ parts }) => isFloodlightActivityUrl(parts),
   decode: decodeFloodlight,
 };
-
-function isFloodlightRequest(host: string, path: string): boolean {
-  if (host.endsWith('.fls.doubleclick.net') || host === 'ad.doubleclick.net') {
-    return /^\/(?:ddm\/)?activity[ij]?[;/]/.test(path);
-  }
-  return host.startsWith('adservice.google.') && path.startsWith('/ddm/fls/');
-}
 
 function decodeFloodlight({ parts }: VendorRequest): ProviderResult {
   const { base, parameters } = splitActivityPath(parts.path);

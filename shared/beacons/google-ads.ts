@@ -1,9 +1,9 @@
 import type { VendorBeacon } from '../events/event-types.js';
-import { isGoogleHost } from '../ga4/is-google-host.js';
 import { parseQuery } from '../text/parse-query.js';
 import { setEntry } from '../text/set-entry.js';
 import type { BeaconProvider, VendorRequest } from './beacon-provider.js';
 import { applyVendorPairs, createVendorBeacon, type ParamRules } from './vendor-param-rules.js';
+import { isAdsConversionUrl } from './vendor-url-rules.js';
 
 const VENDOR = 'google-ads';
 
@@ -37,15 +37,9 @@ const RULES: ParamRules = {
  */
 export const googleAds: BeaconProvider = {
   vendor: VENDOR,
-  matches: ({ parts }) => isAdsHost(parts.host) && CONVERSION_PATH.test(parts.path),
+  matches: ({ parts }) => isAdsConversionUrl(parts),
   decode: (request) => ({ kind: 'vendor', beacons: [decodeConversion(request)] }),
 };
-
-function isAdsHost(host: string): boolean {
-  return (
-    host.endsWith('doubleclick.net') || host.endsWith('googleadservices.com') || isGoogleHost(host)
-  );
-}
 
 function decodeConversion({ parts, endpoint }: VendorRequest): VendorBeacon {
   const beacon = createVendorBeacon(VENDOR, endpoint);

@@ -3,6 +3,7 @@ import { addWarning } from '../ga4/add-warning.js';
 import { parseQuery, type QueryPair } from '../text/parse-query.js';
 import type { BeaconProvider, VendorRequest } from './beacon-provider.js';
 import { flattenJson } from './flatten-json.js';
+import { isPixelEventUrl } from './vendor-url-rules.js';
 import {
   applyVendorPairs,
   createVendorBeacon,
@@ -46,9 +47,7 @@ const CUSTOM_DATA = /^cd\[(.+)\]$/;
  */
 export const metaPixel: BeaconProvider = {
   vendor: VENDOR,
-  matches: ({ parts }) =>
-    (parts.host === 'facebook.com' || parts.host.endsWith('.facebook.com')) &&
-    /^\/tr\/?$/.test(parts.path),
+  matches: ({ parts }) => isPixelEventUrl(parts),
   decode: (request) => ({ kind: 'vendor', beacons: [decodePixelEvent(request)] }),
 };
 

@@ -1,13 +1,10 @@
 import type { VendorBeacon } from '../events/event-types.js';
-import { findQueryValue } from '../text/find-query-value.js';
 import { parseQuery, type QueryPair } from '../text/parse-query.js';
 import type { BeaconProvider, VendorRequest } from './beacon-provider.js';
 import { applyVendorPairs, createVendorBeacon, type ParamRules } from './vendor-param-rules.js';
+import { isUniversalHitUrl } from './vendor-url-rules.js';
 
 const VENDOR = 'universal-analytics';
-
-/** UA hits go to `/collect`, `/r/collect`, `/j/collect`, `/batch` (§9). */
-const HIT_PATH = /\/(?:collect|batch)$/;
 
 /** The UA Measurement Protocol v1 parameters (protocol notes §9), under their reference names. */
 const RULES: ParamRules = {
@@ -91,15 +88,8 @@ export const universalAnalytics: BeaconProvider = {
   decode: (request) => ({ kind: 'vendor', beacons: decodeHits(request) }),
 };
 
-/** `v=1` in the query or the first body line, on a hit path or for a `UA-` property. */
 function isUniversalHit({ parts, body }: VendorRequest): boolean {
-  const firstLine = body?.split(/\r?\n/, 1)[0] ?? '';
-  const version = findQueryValue(parts.query, 'v') ?? findQueryValue(firstLine, 'v');
-  if (version !== '1') {
-    return false;
-  }
-  const trackingId = findQueryValue(parts.query, 'tid') ?? findQueryValue(firstLine, 'tid') ?? '';
-  return HIT_PATH.test(parts.path) || /^UA-/i.test(trackingId);
+  return isUniversalHitUrl(parts, body?.split(/\r?\n/, 1)[0] ?? '');
 }
 
 function decodeHits({ parts, body, endpoint }: VendorRequest): VendorBeacon[] {
