@@ -1,4 +1,4 @@
-import type { Runtime } from 'webextension-polyfill';
+import type { RelayExtensionApi } from './read-relay-extension-api.js';
 
 /**
  * Test-only (built in only when `TAGWARDEN_E2E=1`): lets an end-to-end test read its tab's
@@ -6,7 +6,7 @@ import type { Runtime } from 'webextension-polyfill';
  * evaluate in the background (toolchain notes §6). The page posts
  * `{ tagwardenE2E: 'getSession', id }` and receives `{ tagwardenE2EReply: id, session }`.
  */
-export function installE2eBridge(scope: Window, runtime: Runtime.Static): void {
+export function installE2eBridge(scope: Window, runtime: RelayExtensionApi['runtime']): void {
   scope.addEventListener('message', (event) => {
     const data = event.data as { tagwardenE2E?: unknown; id?: unknown } | null;
     if (event.source !== scope || data?.tagwardenE2E !== 'getSession') return;

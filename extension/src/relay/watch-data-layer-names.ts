@@ -1,5 +1,5 @@
-import type { Storage } from 'webextension-polyfill';
 import { DATA_LAYER_NAMES_KEY, readDataLayerNames } from '../common/read-data-layer-names.js';
+import type { RelayExtensionApi } from './read-relay-extension-api.js';
 
 /**
  * Reads the user's extra dataLayer names from extension storage and calls `onNames` with
@@ -7,7 +7,7 @@ import { DATA_LAYER_NAMES_KEY, readDataLayerNames } from '../common/read-data-la
  * hooked a moment after `document_start`; what was pushed before is reported as preexisting.
  */
 export function watchDataLayerNames(
-  storage: Storage.Static,
+  storage: RelayExtensionApi['storage'],
   onNames: (names: string[]) => void,
 ): void {
   storage.local
