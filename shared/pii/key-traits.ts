@@ -1,3 +1,4 @@
+import { rememberPerName } from '../text/remember-per-name.js';
 import { isVersionKey } from './detect-ip-address.js';
 import {
   isPersonalFieldName,
@@ -20,24 +21,18 @@ const noTraits: KeyTraits = {
   isVersion: false,
   isPersonalInQuery: false,
 };
-const remembered = new Map<string, KeyTraits>();
-const maxRemembered = 5000;
 
 /**
  * The traits of a key name, remembered: the same few hundred parameter and query names come
  * back in every event, and classifying a name costs several regular expressions.
  */
 export function keyTraits(key: string | undefined): KeyTraits {
-  if (key === undefined) return noTraits;
-  const known = remembered.get(key);
-  if (known) return known;
-  if (remembered.size >= maxRemembered) remembered.clear();
-  const traits = {
-    isPersonal: isPersonalFieldName(key),
-    isPhone: isPhoneFieldName(key),
-    isVersion: isVersionKey(key),
-    isPersonalInQuery: isPersonalQueryName(key),
-  };
-  remembered.set(key, traits);
-  return traits;
+  return key === undefined ? noTraits : rememberedTraits(key);
 }
+
+const rememberedTraits = rememberPerName((key) => ({
+  isPersonal: isPersonalFieldName(key),
+  isPhone: isPhoneFieldName(key),
+  isVersion: isVersionKey(key),
+  isPersonalInQuery: isPersonalQueryName(key),
+}));

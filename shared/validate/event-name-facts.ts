@@ -1,4 +1,5 @@
 import type { PlannedEvent } from '../plan/plan-types.js';
+import { rememberPerName } from '../text/remember-per-name.js';
 import { reservedEventNames, reservedEventPrefixes } from './ga4-rules.js';
 import type { CompiledNamingRule } from './naming-rules.js';
 
@@ -16,8 +17,6 @@ export interface EventNameFacts {
 
 export type EventNameFactsLookup = (name: string) => EventNameFacts;
 
-const maxRemembered = 5000;
-
 /**
  * Event-name facts for one plan, remembered per name: real traffic repeats a few dozen event
  * names, and the plan lookup, the naming rule and the reserved-name checks each asked about
@@ -28,18 +27,10 @@ export function createEventNameFacts(
   events: ReadonlyMap<string, PlannedEvent>,
   eventRule: CompiledNamingRule | null,
 ): EventNameFactsLookup {
-  const remembered = new Map<string, EventNameFacts>();
-  return (name) => {
-    const known = remembered.get(name);
-    if (known) return known;
-    if (remembered.size >= maxRemembered) remembered.clear();
-    const facts: EventNameFacts = {
-      planned: events.get(name),
-      isConventional: eventRule === null || eventRule.accepts(name),
-      reservedPrefix: reservedEventPrefixes.find((prefix) => name.startsWith(prefix)),
-      isReservedName: reservedEventNames.has(name),
-    };
-    remembered.set(name, facts);
-    return facts;
-  };
+  return rememberPerName((name) => ({
+    planned: events.get(name),
+    isConventional: eventRule === null || eventRule.accepts(name),
+    reservedPrefix: reservedEventPrefixes.find((prefix) => name.startsWith(prefix)),
+    isReservedName: reservedEventNames.has(name),
+  }));
 }

@@ -1,3 +1,4 @@
+import { rememberPerName } from '../text/remember-per-name.js';
 import type { NamingRule, NamingStyle } from '../plan/plan-types.js';
 
 const stylePatterns: Record<NamingStyle, RegExp> = {
@@ -17,8 +18,6 @@ export interface CompiledNamingRule {
   suggest(name: string): string | undefined;
 }
 
-const maxRemembered = 5000;
-
 /**
  * A naming rule ready to test names. Results are remembered: real traffic repeats a few
  * hundred names millions of times.
@@ -27,16 +26,8 @@ export function compileNamingRule(rule: NamingRule | null): CompiledNamingRule |
   if (rule === null) return null;
   const pattern = 'style' in rule ? stylePatterns[rule.style] : safeRegex(rule.pattern);
   if (!pattern) return null;
-  const remembered = new Map<string, boolean>();
   return {
-    accepts(name) {
-      const known = remembered.get(name);
-      if (known !== undefined) return known;
-      if (remembered.size >= maxRemembered) remembered.clear();
-      const isAccepted = pattern.test(name);
-      remembered.set(name, isAccepted);
-      return isAccepted;
-    },
+    accepts: rememberPerName((name) => pattern.test(name)),
     label: 'style' in rule ? rule.style : `the pattern ${rule.pattern}`,
     suggest: (name) => ('style' in rule ? restyle(name, rule.style) : undefined),
   };

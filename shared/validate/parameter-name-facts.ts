@@ -1,3 +1,4 @@
+import { rememberPerName } from '../text/remember-per-name.js';
 import { exceedsCharacters } from './count-characters.js';
 import {
   ga4Limits,
@@ -23,29 +24,19 @@ export interface ParameterNameFacts {
 
 export type NameFactsLookup = (name: string) => ParameterNameFacts;
 
-const maxRemembered = 5000;
-
 /**
  * Parameter-name facts for one plan, remembered per name: real traffic repeats a few hundred
  * names, and the naming, GA4-limit and reserved-name checks each asked about every one of
  * them in every event. Only names are remembered, never values.
  */
 export function createNameFacts(parameterRule: CompiledNamingRule | null): NameFactsLookup {
-  const remembered = new Map<string, ParameterNameFacts>();
-  return (name) => {
-    const known = remembered.get(name);
-    if (known) return known;
-    if (remembered.size >= maxRemembered) remembered.clear();
-    const facts: ParameterNameFacts = {
-      isConventional: parameterRule === null || parameterRule.accepts(name),
-      reservedPrefix: reservedParameterPrefixes.find((prefix) => name.startsWith(prefix)),
-      isTooLong: exceedsCharacters(name, ga4Limits.parameterNameLength),
-      valueLimit: Object.hasOwn(longValueLimits, name)
-        ? (longValueLimits[name] ?? ga4Limits.parameterValueLength)
-        : ga4Limits.parameterValueLength,
-      isStandardItemField: standardItemFields.has(name),
-    };
-    remembered.set(name, facts);
-    return facts;
-  };
+  return rememberPerName((name) => ({
+    isConventional: parameterRule === null || parameterRule.accepts(name),
+    reservedPrefix: reservedParameterPrefixes.find((prefix) => name.startsWith(prefix)),
+    isTooLong: exceedsCharacters(name, ga4Limits.parameterNameLength),
+    valueLimit: Object.hasOwn(longValueLimits, name)
+      ? (longValueLimits[name] ?? ga4Limits.parameterValueLength)
+      : ga4Limits.parameterValueLength,
+    isStandardItemField: standardItemFields.has(name),
+  }));
 }
