@@ -10,8 +10,15 @@ import type { LoadOrder } from './collector-load.js';
  * `root`/test/fixtures/captures) as one body line of its own keys, regrouped into batches of
  * `batch` lines, each batch behind the first hit's shared keys (`v`, `tid`, `cid`, client hints…).
  * There is one payload per line; payload n starts at line n, so consecutive payloads overlap.
+ * Without `keepEventIds`, a site's own `ep.event_id` is left out: the collector stores an event
+ * with that id once however often it comes, so a load that repeats the lines would see fewer
+ * rows than events sent.
  */
-export function buildCollectorPayloads(root: string, batch: number): LoadOrder['payloads'] {
+export function buildCollectorPayloads(
+  root: string,
+  batch: number,
+  { keepEventIds = true }: { keepEventIds?: boolean } = {},
+): LoadOrder['payloads'] {
   const directory = join(root, 'test/fixtures/captures');
   const requests = readdirSync(directory)
     .filter((name) => /\.(har|ndjson|txt)$/.test(name))
@@ -24,8 +31,10 @@ export function buildCollectorPayloads(root: string, batch: number): LoadOrder['
     if (decoded.kind !== 'ga4') continue;
     for (const event of decoded.events) {
       if (event.name === null) continue;
-      const own = Object.entries(event.raw).filter(([key]) =>
-        /^(en|ep\.|epn\.|pr\d|cu$|_et$|dl$|dt$)/.test(key),
+      const own = Object.entries(event.raw).filter(
+        ([key]) =>
+          /^(en|ep\.|epn\.|pr\d|cu$|_et$|dl$|dt$)/.test(key) &&
+          (keepEventIds || key !== 'ep.event_id'),
       );
       lines.push(own.map(([key, value]) => `${key}=${value}`).join('&'));
       sharedQuery ||= Object.entries(event.raw)

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   if (role === 'ceiling') return serveCeiling();
   if (role === 'load') return answerLoadOrder();
 
-  const payloads = buildCollectorPayloads(root, batch);
+  const payloads = buildCollectorPayloads(root, batch, { keepEventIds: false });
   const ceiling = await measureCeiling(payloads);
   const collector = await measureCollector(payloads);
   report(ceiling, collector);
@@ -221,7 +221,7 @@ function report(ceiling: CeilingRun, collector: CollectorRun): void {
   );
   console.log(`  share of the ceiling              ${(ratio * 100).toFixed(0).padStart(8)} %`);
   console.log(
-    `  acknowledged ${collector.events} events (errors ${collector.errors}); ${collector.stored} rows in DuckDB after shutdown (warm-up included), drained in ${collector.drainSeconds.toFixed(1)} s`,
+    `  acknowledged ${collector.events} events (errors ${collector.errors}); ${collector.stored} rows in DuckDB after shutdown (warm-up included, ${collector.stored === collector.allEvents ? 'every acknowledged event' : `${collector.allEvents - collector.stored} acknowledged events MISSING`}), drained in ${collector.drainSeconds.toFixed(1)} s`,
   );
   console.log(
     `  loaded into DuckDB                ${format(collector.allEvents / collector.loadingSeconds)} events/s  (all ${collector.allEvents} acknowledged, first request to end of drain)`,
