@@ -27,35 +27,42 @@ export function registerNetworkListeners(
   capture: CaptureService,
 ): void {
   const filter: WebRequest.RequestFilter = { urls: ['<all_urls>'], ...hitTypesOf(webRequest) };
-  const tracked = new Set<string>();
-  const isTracked = (details: { requestId: string; url: string; tabId: number }) =>
-    details.tabId >= 0 && (tracked.has(details.requestId) || isAnalyticsUrl(details.url));
+  // Each started hit's tab, by request: a keepalive request that outlives the worker or page
+  // that sent it can be reported complete with no tab (-1), and its outcome still belongs to
+  // the tab it started in.
+  const tracked = new Map<string, number>();
+  const tabOf = (details: { requestId: string; url: string; tabId: number }) => {
+    const started = tracked.get(details.requestId);
+    tracked.delete(details.requestId);
+    if (started !== undefined) return started;
+    return details.tabId >= 0 && isAnalyticsUrl(details.url) ? details.tabId : undefined;
+  };
 
   webRequest.onBeforeRequest.addListener(
     (details) => {
       if (details.tabId < 0 || SKIPPED_TYPES.has(details.type) || !isAnalyticsUrl(details.url))
         return;
-      tracked.add(details.requestId);
+      tracked.set(details.requestId, details.tabId);
       void capture.onRequestStart(details.tabId, networkStart(details));
     },
     filter,
     ['requestBody'],
   );
   webRequest.onCompleted.addListener((details) => {
-    if (!isTracked(details)) return;
-    tracked.delete(details.requestId);
+    const tabId = tabOf(details);
+    if (tabId === undefined) return;
     const outcome = {
       statusCode: details.statusCode,
       fromCache: details.fromCache,
       completedAt: details.timeStamp,
     };
-    void capture.onRequestOutcome(details.tabId, details.requestId, outcome);
+    void capture.onRequestOutcome(tabId, details.requestId, outcome);
   }, filter);
   webRequest.onErrorOccurred.addListener((details) => {
-    if (!isTracked(details)) return;
-    tracked.delete(details.requestId);
+    const tabId = tabOf(details);
+    if (tabId === undefined) return;
     const outcome = { error: details.error, completedAt: details.timeStamp };
-    void capture.onRequestOutcome(details.tabId, details.requestId, outcome);
+    void capture.onRequestOutcome(tabId, details.requestId, outcome);
   }, filter);
 }
 
