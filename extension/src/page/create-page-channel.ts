@@ -5,6 +5,7 @@ import {
   RELAY_READY_EVENT,
 } from '../common/page-channel-names.js';
 import type { PageConfig, PageRecord, PageRecordBase } from '../common/page-record.js';
+import { createFlushSchedule } from './create-flush-schedule.js';
 import { fitRecordsIntoBatches } from './fit-records-into-batches.js';
 import { appendTo, callMethod, intrinsics } from './page-intrinsics.js';
 
@@ -15,7 +16,7 @@ export interface PageChannel {
   /**
    * Stamps a record with its order, time and page URL and queues it. The record is returned
    * so the caller can add what the page's call then did (its answer, what it threw): it is
-   * only sent after the current task, in a microtask, never during the page's call.
+   * only sent after the current task, never during the page's call (`createFlushSchedule`).
    */
   record<Draft extends PageRecordDraft>(draft: Draft): Draft & PageRecordBase;
   /** Keeps a queued record back until the returned function is called (a body being read). */
@@ -74,10 +75,11 @@ export function createPageChannel(scope: typeof globalThis): PageChannel {
     return stamp({ kind: 'notice', code: 'records-dropped', detail });
   };
 
+  const askToFlush = createFlushSchedule(scope, flush);
   const schedule = (): void => {
     if (state.isScheduled) return;
     state.isScheduled = true;
-    callMethod(intrinsics.queueMicrotask, scope, [flush]);
+    askToFlush();
   };
 
   const stamp = <Draft extends PageRecordDraft>(draft: Draft): Draft & PageRecordBase => {
