@@ -14,6 +14,17 @@ import { findCollectField } from './find-collect-field.js';
 const fieldSentBy = new Uint32Array(COLLECT_FIELD_COUNT);
 let lastSource = 0;
 
+/**
+ * The last escaped value each known field sent, as written and decoded, by number. The hits of
+ * a page repeat its `dl`, `dt`, `dr` and the browser's `uafvl`, escapes and all; a repeat now
+ * costs one comparison instead of a decoding. Only the last value of each field is kept, so
+ * the memory is bounded by the table's size, and a stream of new values gains nothing. With
+ * the brand list (collect-field-setters.ts) and items (decode-repeated-item.ts) remembered the
+ * same way, decoding the bundled captures took about 3% less time (6.14 → 5.96 µs per event).
+ */
+const lastRawValues: string[] = new Array<string>(COLLECT_FIELD_COUNT).fill('');
+const lastDecodedValues: string[] = new Array<string>(COLLECT_FIELD_COUNT).fill('');
+
 /** The keys outside the table that the current source has sent so far. */
 interface OtherKeys {
   list: string[];
@@ -53,7 +64,8 @@ export function applyCollectText(draft: EventDraft, text: string): void {
       continue;
     }
 
-    const value = scanner.value(rawValue);
+    const value =
+      field === undefined ? scanner.value(rawValue) : knownValue(scanner, field, rawValue);
     if (scanner.isMalformed) {
       const message = `${key} holds an invalid percent-escape, kept as written`;
       addWarning(event.warnings, 'malformed_escape', message, key);
@@ -67,6 +79,19 @@ function findField(scanner: QueryScanner): CollectField | undefined {
   return scanner.keyHasEscape
     ? COLLECT_FIELDS.get(scanner.key())
     : findCollectField(scanner.text, scanner.keyStart, scanner.keyEnd);
+}
+
+/** The decoded value of a known field, from memory when it repeats its last escaped value. */
+function knownValue(scanner: QueryScanner, field: CollectField, rawValue: string): string {
+  if (!scanner.valueHasEscape) return rawValue;
+  if (lastRawValues[field.id] === rawValue) return lastDecodedValues[field.id] ?? rawValue;
+  const value = scanner.value(rawValue);
+  // A malformed value is decoded again each time, so that its warning is raised each time.
+  if (!scanner.isMalformed) {
+    lastRawValues[field.id] = rawValue;
+    lastDecodedValues[field.id] = value;
+  }
+  return value;
 }
 
 function startSource(): number {

@@ -2,7 +2,7 @@ import type { Ga4Event } from '../events/event-types.js';
 import { addWarning } from './add-warning.js';
 import { attachRawRecord } from './attach-raw-record.js';
 import { decodeConsentSignals } from './decode-consent-signals.js';
-import { decodeItem } from './decode-item.js';
+import { decodeRepeatedItem } from './decode-repeated-item.js';
 import type { EventDraft } from './event-draft.js';
 
 /**
@@ -15,7 +15,9 @@ export function finishGa4Event(draft: EventDraft): Ga4Event {
   // Most events carry no items; their draft's empty list is kept as it is.
   if (draft.pendingItems.length > 0) {
     const pendingItems = draft.pendingItems.sort((left, right) => left.number - right.number);
-    event.items = pendingItems.map((item) => decodeItem(item.rawValue, item.key, event.warnings));
+    event.items = pendingItems.map((item) =>
+      decodeRepeatedItem(item.number, item.rawValue, item.key, event.warnings),
+    );
   }
   decodeConsentSignals(event.consent, event.warnings);
   if (event.name === null) {

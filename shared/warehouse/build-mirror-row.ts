@@ -11,7 +11,7 @@ import { mapMirrorItem } from './map-mirror-item.js';
 import type { MirrorContext, MirrorRow, UserProperty } from './mirror-row.js';
 import { readCollectedTrafficSource } from './read-collected-traffic-source.js';
 import { readFiniteNumber } from './read-integer.js';
-import { rememberLast } from './remember-last.js';
+import { rememberLast } from '../text/remember-last.js';
 
 /** What either input (a decoded hit or sGTM event data) says, in one shape. */
 export interface MirrorFacts {

@@ -1,7 +1,7 @@
 import { cleanOptionalText } from './clean-text.js';
 import type { MirrorDevice } from './mirror-row.js';
 import { readUserAgent, type UserAgentFacts } from './read-user-agent.js';
-import { rememberLast } from './remember-last.js';
+import { rememberLast } from '../text/remember-last.js';
 
 /** What a hit says about the device: client hints (`uafvl`, `uap`, `uamb`…), language, page. */
 export interface DeviceClues {

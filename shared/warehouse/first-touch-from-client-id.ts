@@ -1,4 +1,4 @@
-import { rememberLast } from './remember-last.js';
+import { rememberLast } from '../text/remember-last.js';
 
 /** Seconds between 2005 and 2100: what a `_ga` cookie's first-seen part can hold. */
 const EARLIEST_SECONDS = 1_104_537_600;

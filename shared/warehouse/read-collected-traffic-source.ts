@@ -2,7 +2,7 @@ import { parseQuery } from '../text/parse-query.js';
 import { splitUrl } from '../text/split-url.js';
 import { cleanText } from './clean-text.js';
 import type { CollectedTrafficSource } from './mirror-row.js';
-import { rememberLast } from './remember-last.js';
+import { rememberLast } from '../text/remember-last.js';
 
 /** Page URL parameters and the export field each fills. */
 const URL_KEYS: Record<string, keyof CollectedTrafficSource> = {

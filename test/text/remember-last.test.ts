@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rememberLast } from '../../shared/warehouse/remember-last.js';
+import { rememberLast } from '../../shared/text/remember-last.js';
 
 describe('rememberLast', () => {
   it('answers the same input again without computing, and a new input by computing', () => {
