@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../cli/package-version.js';
@@ -17,5 +17,25 @@ export async function buildExtension(): Promise<string> {
     logLevel: 'error',
     build: { outDir, emptyOutDir: true },
   });
+  return outDir;
+}
+
+/**
+ * A copy of a built extension whose content scripts and background are emptied, everything
+ * else (manifest, worlds, frames, `document_start`) kept: what any extension that injects at
+ * the first byte costs a page before its own code does anything. The caller removes it.
+ */
+export function emptyScriptsCopy(extensionDir: string): string {
+  const outDir = mkdtempSync(join(tmpdir(), 'tagwarden-bench-empty-extension-'));
+  cpSync(extensionDir, outDir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as {
+    content_scripts?: Array<{ js?: string[] }>;
+    background?: { service_worker?: string };
+  };
+  const scripts = (manifest.content_scripts ?? []).flatMap((entry) => entry.js ?? []);
+  const worker = manifest.background?.service_worker;
+  for (const script of worker === undefined ? scripts : [...scripts, worker]) {
+    writeFileSync(join(outDir, script), '// emptied for the benchmark\n');
+  }
   return outDir;
 }

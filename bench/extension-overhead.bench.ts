@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchChromium } from '../test/browser/launch-chromium.js';
 import { startDemoShop } from '../test/demo-shop/server/start-demo-shop.js';
-import { buildExtension } from './build-extension.js';
+import { buildExtension, emptyScriptsCopy } from './build-extension.js';
 import { readProcessTreeCpu, type ProcessTreeCpu } from './read-process-tree-cpu.js';
 import { medianInterval, quantile, quartiles } from './sample-stats.js';
 
@@ -24,7 +24,9 @@ import { medianInterval, quantile, quartiles } from './sample-stats.js';
  * time much less. BENCH_PUSHES (per round), BENCH_ROUNDS and BENCH_LOADS change the sample
  * sizes; BENCH_EXTENSION_DIR measures an already built extension instead of building this
  * one, and BENCH_BASELINE_DIR adds a third browser with another build (an earlier version),
- * measured in the same rounds, so a change is compared under the same load.
+ * measured in the same rounds, so a change is compared under the same load. With
+ * BENCH_BASELINE_DIR=empty that build is this one with its scripts emptied: the floor that
+ * injecting at `document_start` in every frame costs, whatever the scripts do.
  */
 const pushes = Number(process.env.BENCH_PUSHES ?? 4_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -34,6 +36,8 @@ const loads = Number(process.env.BENCH_LOADS ?? 80);
 const batchSize = 20;
 const warmUpPushes = 200;
 const PUSH_TARGET_US = 25;
+/** How the report names the third browser's build. */
+const BASELINE_NAME = process.env.BENCH_BASELINE_DIR === 'empty' ? 'empty scripts' : 'baseline';
 const DCL_TARGET_MS = 5;
 
 // Cross-origin isolation gives the page 5 µs timers instead of 100 µs ones.
@@ -56,8 +60,11 @@ interface LoadTimes {
 
 async function main(): Promise<void> {
   const givenDir = process.env.BENCH_EXTENSION_DIR;
-  const baselineDir = process.env.BENCH_BASELINE_DIR;
   const extensionDir = givenDir ?? (await buildExtension());
+  const baselineDir =
+    process.env.BENCH_BASELINE_DIR === 'empty'
+      ? emptyScriptsCopy(extensionDir)
+      : process.env.BENCH_BASELINE_DIR;
   const pushServer = await servePushPage();
   const shop = await startDemoShop();
   const plain = await launchChromium();
@@ -84,6 +91,8 @@ async function main(): Promise<void> {
     await shop.close();
     await new Promise((resolve) => pushServer.close(resolve));
     if (givenDir === undefined) rmSync(extensionDir, { recursive: true, force: true });
+    if (process.env.BENCH_BASELINE_DIR === 'empty' && baselineDir !== undefined)
+      rmSync(baselineDir, { recursive: true, force: true });
   }
 }
 
@@ -292,8 +301,8 @@ function loadLines(name: string, { times, differences, cpu }: LoadTimes): string
     // Both differences come from the same round, so theirs is a paired comparison too.
     const versusBaseline = differences.with.map((added, index) => added - (baseline[index] ?? NaN));
     lines.push(
-      `             baseline added: ${pairedLine(baseline)} (median ${median(times.baseline).toFixed(1)} ms)`,
-      `             with minus baseline: ${pairedLine(versusBaseline)}`,
+      `             ${BASELINE_NAME} added: ${pairedLine(baseline)} (median ${median(times.baseline).toFixed(1)} ms)`,
+      `             with minus ${BASELINE_NAME}: ${pairedLine(versusBaseline)}`,
     );
   }
   if (cpu === undefined) return lines;
@@ -302,7 +311,7 @@ function loadLines(name: string, { times, differences, cpu }: LoadTimes): string
   );
   lines.push(`               with:     ${cpuLine(cpu.with, cpu.without)}`);
   if (cpu.baseline !== undefined)
-    lines.push(`               baseline: ${cpuLine(cpu.baseline, cpu.without)}`);
+    lines.push(`               ${BASELINE_NAME}: ${cpuLine(cpu.baseline, cpu.without)}`);
   return lines;
 }
 
