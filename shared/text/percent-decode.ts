@@ -39,10 +39,10 @@ export function percentDecode(text: string, options?: PercentDecodeOptions): Dec
 export function decodeEscapes(text: string, isPlusSpace: boolean): string | undefined {
   // `replaceAll` costs even when there is nothing to replace, and most texts hold no `+`.
   const spaced = isPlusSpace && text.includes('+') ? text.replaceAll('+', ' ') : text;
-  const ascii = decodeAsciiEscapes(spaced);
-  if (ascii !== undefined) {
-    return ascii;
-  }
+  // The native decoder, not a hand-written one for ASCII escapes: that one built its result
+  // piece by piece, and the first reader of the value (the personal-data scan, for a page URL)
+  // paid to join the pieces. Counting that, the native decoder is faster for one escape or
+  // many, and decoding and validating the bundled captures got about 4% faster.
   try {
     return decodeURIComponent(spaced);
   } catch {
@@ -53,39 +53,4 @@ export function decodeEscapes(text: string, isPlusSpace: boolean): string | unde
 /** True when the text holds a `%`, or a `+` that should become a space. */
 export function needsDecoding(text: string, isPlusSpace: boolean): boolean {
   return text.indexOf('%') !== -1 || (isPlusSpace && text.indexOf('+') !== -1);
-}
-
-/**
- * Decodes text whose escapes are all ASCII (`%20`, `%2F` …), the usual case, faster than
- * `decodeURIComponent` does in Node 20. Returns undefined for anything else (multi-byte
- * UTF-8, malformed escapes), which the caller hands to the full decoders.
- */
-function decodeAsciiEscapes(text: string): string | undefined {
-  let output = '';
-  let copiedUpTo = 0;
-  let percentAt = text.indexOf('%');
-  while (percentAt !== -1) {
-    const high = hexValue(text.charCodeAt(percentAt + 1));
-    const low = hexValue(text.charCodeAt(percentAt + 2));
-    if (high < 0 || high > 7 || low < 0) {
-      return undefined;
-    }
-    output += text.slice(copiedUpTo, percentAt) + String.fromCharCode(high * 16 + low);
-    copiedUpTo = percentAt + 3;
-    percentAt = text.indexOf('%', copiedUpTo);
-  }
-  return output + text.slice(copiedUpTo);
-}
-
-/** The value of each ASCII hex digit, -1 for every other ASCII character. */
-const HEX_VALUES = Int8Array.from({ length: 128 }, (_, code) => {
-  if (code >= 48 && code <= 57) return code - 48;
-  if (code >= 65 && code <= 70) return code - 55;
-  if (code >= 97 && code <= 102) return code - 87;
-  return -1;
-});
-
-// A table instead of three ranges: about a tenth off decoding the bundled captures' escapes.
-function hexValue(code: number): number {
-  return code < 128 ? (HEX_VALUES[code] ?? -1) : -1;
 }
