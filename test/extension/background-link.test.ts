@@ -358,3 +358,44 @@ describe('the background’s side of the link', () => {
     expect((await restarted.get(3))?.pushes).toHaveLength(0);
   });
 });
+
+describe('hits the background stored before they changed', () => {
+  it('reach a restarted background with their network answer, from chunk writes alone', async () => {
+    const area = memoryArea();
+    const noSubscribers = { add: () => undefined, publish: () => undefined };
+    const store = createSessionStore(area, { persistDelayMs: 0 });
+    const capture = createCaptureService(store, noSubscribers);
+    const url = 'https://shop.example/g/collect?v=2&tid=G-STANDIN1&cid=1.2&en=page_view';
+    for (let requestId = 1; requestId <= 70; requestId += 1) {
+      await capture.onRequestStart(3, {
+        url: `${url}&_s=${requestId}`,
+        method: 'POST',
+        requestId: String(requestId),
+        type: 'ping',
+        time: requestId,
+        frameId: 0,
+      });
+    }
+    await store.flush();
+    const writes: string[][] = [];
+    const watched: StorageAreaLike = {
+      ...area,
+      set: async (items) => {
+        writes.push(Object.keys(items));
+        await area.set(items);
+      },
+    };
+    const watchedStore = createSessionStore(watched, { persistDelayMs: 0 });
+    const watchedCapture = createCaptureService(watchedStore, noSubscribers);
+    await watchedCapture.onRequestOutcome(3, '5', { statusCode: 204, completedAt: 99 });
+    await watchedStore.flush();
+
+    // Everything was chunked, so the answer rewrote the head and the hit's own chunk only.
+    expect(writes.at(-1)).toEqual(['tab:3', expect.stringMatching(/^tab:3:hits:\d+:0$/)]);
+    const restarted = createSessionStore(area, { persistDelayMs: 0 });
+    const hit = (await restarted.get(3))?.hits.find((found) => found.network?.requestId === '5');
+    expect(hit?.state).toBe('completed');
+    expect(hit?.network?.statusCode).toBe(204);
+    expect((await restarted.get(3))?.hits).toHaveLength(70);
+  });
+});

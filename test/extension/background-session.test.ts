@@ -145,7 +145,9 @@ describe('the session store’s writes', () => {
     const text = stored.get('tab:5');
     expect(typeof text).toBe('string');
 
-    stored.set('tab:6', { ...(JSON.parse(String(text)) as object), tabId: 6 });
+    // An earlier version stored a whole session as an object, its hits and pushes inline.
+    const whole = JSON.parse(JSON.stringify(await first.get(5))) as object;
+    stored.set('tab:6', { ...whole, tabId: 6 });
     stored.set('tab:7', '{"tabId":7,"pushes":');
     const restarted = createSessionStore(area);
     expect((await restarted.get(5))?.hits).toHaveLength(1);

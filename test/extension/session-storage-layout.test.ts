@@ -6,19 +6,29 @@ import {
   planSessionWrite,
   PUSH_CHUNK_SIZE,
   readStoredSessions,
-  type StoredPushes,
+  type StoredChunks,
 } from '../../extension/src/background/session-storage-layout.js';
-import type { SessionPush, TabSession } from '../../extension/src/common/session-types.js';
+import {
+  forgetHitChanges,
+  isHitChanged,
+  markHitChanged,
+} from '../../extension/src/background/hit-changes.js';
+import type {
+  SessionHit,
+  SessionPush,
+  TabSession,
+} from '../../extension/src/common/session-types.js';
 
 /** A storage area as a map, written the way the session store writes it. */
 function createArea() {
   const items = new Map<string, unknown>();
-  let stored: StoredPushes | undefined;
+  let stored: StoredChunks | undefined;
   return {
     items,
     /** Writes the session; the keys the write set. */
     write(session: TabSession): string[] {
-      const write = planSessionWrite(session, stored);
+      const write = planSessionWrite(session, stored, isHitChanged);
+      forgetHitChanges(write.writtenHits);
       for (const [key, value] of Object.entries(write.items)) items.set(key, value);
       for (const key of write.removals) items.delete(key);
       stored = write.stored;
@@ -46,6 +56,33 @@ function addPushes(session: TabSession, count: number): void {
     };
     session.pushes.push(push);
   }
+}
+
+function addHits(session: TabSession, count: number): void {
+  for (let index = 0; index < count; index += 1) {
+    session.seq += 1;
+    const hit: SessionHit = {
+      seq: session.seq,
+      time: session.seq,
+      url: `https://shop.example/g/collect?v=2&tid=G-STANDIN1&en=page_view&_s=${session.seq}`,
+      method: 'POST',
+      state: 'pending',
+      network: { requestId: String(session.seq), type: 'ping', time: session.seq, frameId: 0 },
+      summary: { kind: 'ga4', protocol: 'collect', events: [{ name: 'page_view' }] },
+      frameId: 0,
+      navigationId: 1,
+    };
+    session.hits.push(hit);
+  }
+}
+
+/** What the background does when a stored hit's network answer arrives. */
+function answerHit(session: TabSession, index: number): void {
+  const hit = session.hits[index];
+  if (hit?.network === undefined) return;
+  hit.network = { ...hit.network, statusCode: 204, completedAt: hit.time + 1 };
+  hit.state = 'completed';
+  markHitChanged(hit);
 }
 
 function sessionWithPushes(count: number, createdAt = 1): TabSession {
@@ -80,6 +117,41 @@ describe('a session in storage', () => {
     });
     expect(area.write(session)).toEqual(['tab:7']);
     expect(area.read(7)).toEqual(session);
+  });
+
+  it('keeps hits in chunks of their own, and writes a stored hit’s chunk again only once it changed', () => {
+    const area = createArea();
+    const session = sessionWithPushes(1);
+    addHits(session, PUSH_CHUNK_SIZE + 3);
+    expect(area.write(session)).toEqual([
+      'tab:7',
+      'tab:7:pushes:1:0',
+      'tab:7:hits:1:0',
+      'tab:7:hits:1:1',
+    ]);
+    expect(area.items.get('tab:7')).not.toContain('g/collect');
+    answerHit(session, 2);
+    expect(area.write(session)).toEqual(['tab:7', 'tab:7:hits:1:0']);
+    session.hits[5]!.state = 'failed';
+    expect(area.write(session)).toEqual(['tab:7']);
+    session.hits[5]!.state = 'pending';
+    expect(area.read(7)).toEqual(session);
+  });
+
+  it('reads a session an earlier version wrote with its hits in the head, and moves them to chunks', () => {
+    const session = sessionWithPushes(2);
+    addHits(session, 3);
+    const pushRange = { createdAt: 1, size: PUSH_CHUNK_SIZE, start: 0, end: 2 };
+    const items = {
+      'tab:7': JSON.stringify({ ...session, pushes: [], pushRange }),
+      'tab:7:pushes:1:0': planSessionWrite(session).items['tab:7:pushes:1:0'],
+    };
+    const { sessions, staleKeys } = readStoredSessions(items);
+    const read = sessions.get(7);
+    expect(read?.session).toEqual(session);
+    expect(staleKeys).toEqual([]);
+    const next = planSessionWrite(read!.session, read!.stored);
+    expect(Object.keys(next.items)).toEqual(['tab:7', 'tab:7:hits:1:0']);
   });
 
   it('keeps the ring buffer’s bound in storage: chunks of dropped pushes are removed', () => {
@@ -133,6 +205,8 @@ describe('a session in storage', () => {
   it('reads back what was written after any run of appends, drops and clears', () => {
     const step = fc.oneof(
       fc.record({ kind: fc.constant('append' as const), count: fc.integer({ min: 0, max: 150 }) }),
+      fc.record({ kind: fc.constant('hits' as const), count: fc.integer({ min: 0, max: 150 }) }),
+      fc.record({ kind: fc.constant('answer' as const), at: fc.nat() }),
       fc.record({ kind: fc.constant('trim' as const), limit: fc.integer({ min: 0, max: 200 }) }),
       fc.record({ kind: fc.constant('clear' as const) }),
     );
@@ -142,8 +216,15 @@ describe('a session in storage', () => {
         let session = sessionWithPushes(0);
         for (const change of steps) {
           if (change.kind === 'append') addPushes(session, change.count);
+          else if (change.kind === 'hits') addHits(session, change.count);
+          else if (change.kind === 'answer')
+            answerHit(session, change.at % Math.max(1, session.hits.length));
           else if (change.kind === 'trim')
-            trimSession(session, { ...SESSION_LIMITS, pushes: change.limit }, 1);
+            trimSession(
+              session,
+              { ...SESSION_LIMITS, pushes: change.limit, hits: change.limit },
+              1,
+            );
           else session = sessionWithPushes(0);
           area.write(session);
           expect(area.read(7)).toEqual(session);
@@ -156,7 +237,14 @@ describe('a session in storage', () => {
   it('reads any stored items without throwing or touching Object.prototype', () => {
     const value = fc.oneof(fc.json(), fc.jsonValue(), fc.string());
     const key = fc.oneof(
-      fc.constantFrom('tab:7', 'tab:7:pushes:1:0', '__proto__', 'tab:__proto__', 'constructor'),
+      fc.constantFrom(
+        'tab:7',
+        'tab:7:pushes:1:0',
+        'tab:7:hits:1:0',
+        '__proto__',
+        'tab:__proto__',
+        'constructor',
+      ),
       fc.string(),
     );
     fc.assert(

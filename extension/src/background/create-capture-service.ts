@@ -1,4 +1,9 @@
-import { readLinkEnvelope, type CaptureAck, type LinkEnvelope } from '../common/background-api.js';
+import {
+  readLinkEnvelope,
+  type CaptureAck,
+  type LinkEnvelope,
+  type SessionUpdate,
+} from '../common/background-api.js';
 import { readPageBatch, readPageRecord } from '../common/read-page-batch.js';
 import type { PageRecord } from '../common/page-record.js';
 import type { NetworkRequestView, SessionNavigation, TabSession } from '../common/session-types.js';
@@ -8,6 +13,7 @@ import {
   type NetworkStart,
 } from './apply-network-events.js';
 import { applyPageRecords } from './apply-page-records.js';
+import { markHitChanged } from './hit-changes.js';
 import type { SessionStore } from './create-session-store.js';
 import type { Subscriptions } from './create-subscriptions.js';
 import { recordNavigation, type NavigationEvent } from './record-navigation.js';
@@ -60,7 +66,7 @@ export function createCaptureService(
       const updates = await store.update(tabId, (session) => {
         if (envelope !== undefined && !takeLinkTurn(session, envelope)) return [];
         session.dropped.invalid += rejected;
-        return applyPageRecords(session, records, place);
+        return markChangedHits(applyPageRecords(session, records, place));
       });
       subscriptions.publish(updates);
       if (envelope === undefined) return undefined;
@@ -68,12 +74,14 @@ export function createCaptureService(
       return { type: 'capture-ack', ...envelope };
     },
     async onRequestStart(tabId, start) {
-      const update = await store.update(tabId, (session) => applyNetworkStart(session, start));
+      const update = await store.update(tabId, (session) =>
+        markChangedHit(applyNetworkStart(session, start)),
+      );
       if (update !== undefined) subscriptions.publish([update]);
     },
     async onRequestOutcome(tabId, requestId, outcome) {
       const update = await store.update(tabId, (session) =>
-        applyNetworkOutcome(session, requestId, outcome),
+        markChangedHit(applyNetworkOutcome(session, requestId, outcome)),
       );
       if (update !== undefined) subscriptions.publish([update]);
     },
@@ -115,4 +123,20 @@ function readCaptureMessage(message: unknown): { records: PageRecord[]; rejected
   }
   const relayRejected = typeof rejected === 'number' && rejected > 0 ? rejected : 0;
   return { records: valid, rejected: relayRejected + records.length - valid.length };
+}
+
+/**
+ * Marks every hit an update names, within the change itself, so the session's next write
+ * carries it even when that write starts at once: a hit that was joined, answered or given
+ * its body may sit in a chunk already stored. A new hit is marked too, harmlessly: its chunk
+ * is written anyway.
+ */
+function markChangedHits(updates: SessionUpdate[]): SessionUpdate[] {
+  updates.forEach(markChangedHit);
+  return updates;
+}
+
+function markChangedHit<Update extends SessionUpdate | undefined>(update: Update): Update {
+  if (update?.type === 'hit') markHitChanged(update.hit);
+  return update;
 }

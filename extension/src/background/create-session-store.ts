@@ -5,8 +5,9 @@ import {
   headKey,
   planSessionWrite,
   readStoredSessions,
-  type StoredPushes,
+  type StoredChunks,
 } from './session-storage-layout.js';
+import { forgetHitChanges, isHitChanged, markHitChanged } from './hit-changes.js';
 
 // How long a write may run behind its first change before the next change forces it.
 const LATE_WRITE_MS = 1_000;
@@ -61,8 +62,9 @@ export function createSessionStore(
   // Who waits for a tab's next write: the relay's acknowledgements are sent only then.
   const waiters = new Map<number, Array<() => void>>();
   const writing = new Map<number, Promise<void>>();
-  // What storage holds of each tab's pushes, so a write carries only the chunks that grew.
-  const stored = new Map<number, StoredPushes>();
+  // What storage holds of each tab's pushes and hits, so a write carries only the chunks that
+  // grew or hold a changed hit.
+  const stored = new Map<number, StoredChunks>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstUnwrittenAt: number | undefined;
   let loading: Promise<void> | undefined;
@@ -129,8 +131,20 @@ export function createSessionStore(
   };
 
   const writeSession = async (tabId: number, session: TabSession): Promise<void> => {
-    const { items, removals, stored: next } = planSessionWrite(session, stored.get(tabId));
-    await area.set(items);
+    const {
+      items,
+      removals,
+      stored: next,
+      writtenHits,
+    } = planSessionWrite(session, stored.get(tabId), isHitChanged);
+    // Forgotten before the write, so a change made while it runs is written next time.
+    forgetHitChanges(writtenHits);
+    try {
+      await area.set(items);
+    } catch (error) {
+      writtenHits.forEach(markHitChanged);
+      throw error;
+    }
     // A tab closed during the write: what was just written belongs to nothing.
     if (!sessions.has(tabId)) return area.remove(Object.keys(items)).catch(() => undefined);
     stored.set(tabId, next);

@@ -1,68 +1,61 @@
-import type { TabSession } from '../common/session-types.js';
+import type { SessionHit, TabSession } from '../common/session-types.js';
+import {
+  isChunkKey,
+  joinChunks,
+  planChunks,
+  readRecordRange,
+  RECORD_CHUNK_SIZE,
+  type RecordRange,
+  type StoredChunks,
+} from './stored-record-chunks.js';
+
+export type { StoredChunks } from './stored-record-chunks.js';
 
 /** Pushes per stored chunk: a 2 KB push makes a chunk of about 130 KB. */
-export const PUSH_CHUNK_SIZE = 64;
+export const PUSH_CHUNK_SIZE = RECORD_CHUNK_SIZE;
 
 const KEY_PREFIX = 'tab:';
-
-/**
- * What storage holds of one tab's pushes: for the session object written, how far (counted
- * from the session's first push ever, dropped ones included) each chunk was written.
- */
-export interface StoredPushes {
-  session: TabSession;
-  keys: Set<string>;
-  ends: Map<number, number>;
-}
 
 /** One write: the items to set together, then the keys no longer referenced. */
 export interface SessionWrite {
   items: Record<string, string>;
   removals: string[];
-  stored: StoredPushes;
+  stored: StoredChunks;
+  /** The hits this write carries, changed ones included. */
+  writtenHits: SessionHit[];
 }
 
-/** Where the head of a session stores the range of its pushes. */
-interface PushRange {
-  createdAt: number;
-  size: number;
-  start: number;
-  end: number;
+/** What a head holds besides the session: where its chunked records are. */
+interface HeadRanges {
+  pushRange?: Partial<RecordRange>;
+  hitRange?: Partial<RecordRange>;
 }
 
 /**
  * The items that bring storage from `stored` to `session`. A session is stored as its head
- * (everything but the pushes, as JSON text under `tab:<id>`) and its pushes in chunks of
- * `PUSH_CHUNK_SIZE`, numbered from the session's first push ever, so the ring buffer's drops
- * never renumber them. Pushes are never changed once appended, so a chunk written to its end
- * is not written again: a write carries the head and the chunks that grew, not the whole
- * session (a 3,000-push session of 2 KB pushes is 6.5 MB of text, 30–58 ms to serialise).
+ * (everything but its pushes and hits, as JSON text under `tab:<id>`) and its pushes and hits
+ * in chunks (`planChunks`). A chunk written to its end is written again only when one of its
+ * hits changed since (`isChangedHit`): a write carries the head, the chunks that grew and
+ * those with a changed hit, not the whole session (a 3,000-push session of 2 KB pushes is
+ * 6.5 MB of text, 30–58 ms to serialise, and 3,000 GA4 hits with their bodies several MB
+ * more, which the head used to carry on every write).
  * Everything is written as JSON text: a storage area converts an object node by node, in the
  * worker and again in the browser, and during a flood of 2 KB pushes the worker spent 0.86 ms
  * a push writing objects against 0.27 ms writing text (bench/extension-overhead.bench.ts).
  */
-export function planSessionWrite(session: TabSession, stored?: StoredPushes): SessionWrite {
-  const start = session.dropped.pushes;
-  const end = start + session.pushes.length;
-  const isSameSession = stored?.session === session;
-  const next: StoredPushes = { session, keys: new Set(), ends: new Map() };
-  const range: PushRange = { createdAt: session.createdAt, size: PUSH_CHUNK_SIZE, start, end };
-  const items: Record<string, string> = {
-    [headKey(session.tabId)]: JSON.stringify({ ...session, pushes: [], pushRange: range }),
-  };
-  for (let index = firstChunk(start); index <= lastChunk(end); index += 1) {
-    const key = chunkKey(session.tabId, session.createdAt, index);
-    const from = Math.max(start, index * PUSH_CHUNK_SIZE);
-    const to = Math.min(end, (index + 1) * PUSH_CHUNK_SIZE);
-    const written = isSameSession ? (stored.ends.get(index) ?? -1) : -1;
-    next.keys.add(key);
-    next.ends.set(index, Math.max(written, to));
-    if (written >= to) continue;
-    const pushes = session.pushes.slice(from - start, to - start);
-    items[key] = JSON.stringify({ from, pushes });
-  }
+export function planSessionWrite(
+  session: TabSession,
+  stored?: StoredChunks,
+  isChangedHit?: (hit: SessionHit) => boolean,
+): SessionWrite {
+  const next: StoredChunks = { session, keys: new Set(), ends: new Map() };
+  const chunks: Record<string, string> = {};
+  const pushes = planChunks('pushes', session, stored, next, chunks);
+  const hits = planChunks('hits', session, stored, next, chunks, isChangedHit);
+  const head = { ...session, pushes: [], hits: [], pushRange: pushes.range, hitRange: hits.range };
+  const items = { [headKey(session.tabId)]: JSON.stringify(head), ...chunks };
   const removals = [...(stored?.keys ?? [])].filter((key) => !next.keys.has(key));
-  return { items, removals, stored: next };
+  return { items, removals, stored: next, writtenHits: hits.written };
 }
 
 /** The storage key of a tab's session head. */
@@ -70,30 +63,18 @@ export function headKey(tabId: number): string {
   return `${KEY_PREFIX}${tabId}`;
 }
 
-function chunkKey(tabId: number, createdAt: number, index: number): string {
-  return `${KEY_PREFIX}${tabId}:pushes:${createdAt}:${index}`;
-}
-
-function firstChunk(start: number): number {
-  return Math.floor(start / PUSH_CHUNK_SIZE);
-}
-
-/** The last chunk holding a push before `end`; below the first chunk when there is none. */
-function lastChunk(end: number): number {
-  return Math.floor((end - 1) / PUSH_CHUNK_SIZE);
-}
-
 /** Sessions read back from a storage area's items, and the keys nothing refers to any more. */
 export interface StoredSessions {
-  sessions: Map<number, { session: TabSession; stored?: StoredPushes }>;
+  sessions: Map<number, { session: TabSession; stored?: StoredChunks }>;
   staleKeys: string[];
 }
 
 /**
- * Reads every tab's session from a storage area's items: a head with its push chunks, or a
- * whole session as an earlier version wrote it (JSON text or an object). A session whose
- * chunks are missing or malformed keeps the pushes that could be read, and is written whole
- * at its next change. Chunks no head refers to are stale.
+ * Reads every tab's session from a storage area's items: a head with its chunks, a head with
+ * its hits inline and only its pushes in chunks, or a whole session, as earlier versions wrote
+ * them (JSON text or an object). A session whose chunks are missing or malformed keeps the
+ * records that could be read, and is written whole at its next change. Chunks no head refers
+ * to are stale.
  */
 export function readStoredSessions(items: Record<string, unknown>): StoredSessions {
   const sessions: StoredSessions['sessions'] = new Map();
@@ -103,56 +84,32 @@ export function readStoredSessions(items: Record<string, unknown>): StoredSessio
     if (!key.startsWith(KEY_PREFIX) || !Number.isInteger(tabId)) continue;
     const head = readStoredSession(value);
     if (head === undefined) continue;
-    const range = readPushRange(head);
-    delete (head as { pushRange?: unknown }).pushRange;
-    if (range === undefined) {
-      sessions.set(tabId, { session: head });
-      continue;
-    }
-    const stored = joinPushes(head, range, items);
+    const stored = joinHead(head, items);
     for (const chunk of stored?.keys ?? []) referenced.add(chunk);
     sessions.set(tabId, stored === undefined ? { session: head } : { session: head, stored });
   }
   const staleKeys = Object.keys(items).filter(
-    (key) => key.startsWith(KEY_PREFIX) && key.includes(':pushes:') && !referenced.has(key),
+    (key) => key.startsWith(KEY_PREFIX) && isChunkKey(key) && !referenced.has(key),
   );
   return { sessions, staleKeys };
 }
 
-/** Puts the chunks' pushes back into the head; what storage holds, or undefined if incomplete. */
-function joinPushes(
-  head: TabSession,
-  range: PushRange,
-  items: Record<string, unknown>,
-): StoredPushes | undefined {
-  const stored: StoredPushes = { session: head, keys: new Set(), ends: new Map() };
-  const pushes: TabSession['pushes'] = [];
-  for (let index = firstChunk(range.start); index <= lastChunk(range.end); index += 1) {
-    const key = chunkKey(head.tabId, range.createdAt, index);
-    const chunk = readChunk(items[key]);
-    if (chunk === undefined) continue;
-    const skip = Math.max(0, range.start - chunk.from);
-    pushes.push(...chunk.pushes.slice(skip, range.end - chunk.from));
-    stored.keys.add(key);
-    stored.ends.set(index, chunk.from + chunk.pushes.length);
-  }
-  head.pushes = pushes;
-  return pushes.length === range.end - range.start ? stored : undefined;
-}
-
-function readChunk(value: unknown): { from: number; pushes: TabSession['pushes'] } | undefined {
-  const chunk = parseText(value) as { from?: unknown; pushes?: unknown } | undefined;
-  if (!Number.isInteger(chunk?.from) || !Array.isArray(chunk?.pushes)) return undefined;
-  return chunk as { from: number; pushes: TabSession['pushes'] };
-}
-
-function readPushRange(head: TabSession): PushRange | undefined {
-  const range = (head as { pushRange?: Partial<PushRange> }).pushRange;
-  const isCount = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
-  if (range?.size !== PUSH_CHUNK_SIZE || typeof range.createdAt !== 'number') return undefined;
-  if (!isCount(range.start) || !isCount(range.end) || (range.end ?? 0) < (range.start ?? 0))
-    return undefined;
-  return range as PushRange;
+/**
+ * Puts a head's chunked records back; what storage holds, or undefined when a chunk is
+ * missing or malformed, or the head is a whole session (both mean: write it whole next time).
+ * A head without a hit range holds its hits inline, as an earlier version wrote them.
+ */
+function joinHead(head: TabSession, items: Record<string, unknown>): StoredChunks | undefined {
+  const ranges = head as TabSession & HeadRanges;
+  const pushRange = readRecordRange(ranges.pushRange);
+  const hitRange = readRecordRange(ranges.hitRange);
+  delete ranges.pushRange;
+  delete ranges.hitRange;
+  if (pushRange === undefined) return undefined;
+  const stored: StoredChunks = { session: head, keys: new Set(), ends: new Map() };
+  const hasPushes = joinChunks('pushes', head, pushRange, items, stored);
+  const hasHits = hitRange === undefined || joinChunks('hits', head, hitRange, items, stored);
+  return hasPushes && hasHits ? stored : undefined;
 }
 
 /** A stored session, from its text (or from an object, as an earlier version wrote it). */
