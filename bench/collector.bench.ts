@@ -220,8 +220,11 @@ function report(ceiling: CeilingRun, collector: CollectorRun): void {
     `  tagwarden serve (DuckDB, fsync)   ${format(rate(collector))} events/s  p50 ${collector.latenciesMs.p50.toFixed(2)} ms  p99 ${collector.latenciesMs.p99.toFixed(2)} ms  peak RSS ${Math.round(collector.peakRssBytes / 1048576)} MiB`,
   );
   console.log(`  share of the ceiling              ${(ratio * 100).toFixed(0).padStart(8)} %`);
+  const missing = collector.allEvents - collector.stored;
+  const storedNote =
+    missing === 0 ? 'every acknowledged event' : `${missing} acknowledged events MISSING`;
   console.log(
-    `  acknowledged ${collector.events} events (errors ${collector.errors}); ${collector.stored} rows in DuckDB after shutdown (warm-up included, ${collector.stored === collector.allEvents ? 'every acknowledged event' : `${collector.allEvents - collector.stored} acknowledged events MISSING`}), drained in ${collector.drainSeconds.toFixed(1)} s`,
+    `  acknowledged ${collector.events} events (errors ${collector.errors}); ${collector.stored} rows in DuckDB after shutdown (warm-up included, ${storedNote}), drained in ${collector.drainSeconds.toFixed(1)} s`,
   );
   console.log(
     `  loaded into DuckDB                ${format(collector.allEvents / collector.loadingSeconds)} events/s  (all ${collector.allEvents} acknowledged, first request to end of drain)`,

@@ -45,21 +45,24 @@ function started(requestId: string, tabId: number, url = HIT) {
   return { requestId, tabId, url, type: 'ping', method: 'POST', timeStamp: 1, frameId: 0 };
 }
 
+function completed(requestId: string, tabId: number, url = HIT, statusCode = 204) {
+  return { requestId, tabId, url, statusCode, fromCache: false, timeStamp: 2 };
+}
+
+/** The listeners registered on a fake `webRequest`, and what they told the capture service. */
+function listening() {
+  const { webRequest, fire } = fakeWebRequest();
+  const { capture, calls } = recordingCapture();
+  registerNetworkListeners(webRequest, capture);
+  return { fire, calls };
+}
+
 describe('the network listeners', () => {
   it('give a hit’s outcome to the tab it started in, even when the browser reports no tab at the end', () => {
-    const { webRequest, fire } = fakeWebRequest();
-    const { capture, calls } = recordingCapture();
-    registerNetworkListeners(webRequest, capture);
+    const { fire, calls } = listening();
 
     fire('start', started('keepalive-1', 7));
-    fire('completed', {
-      requestId: 'keepalive-1',
-      tabId: -1,
-      url: HIT,
-      statusCode: 204,
-      fromCache: false,
-      timeStamp: 2,
-    });
+    fire('completed', completed('keepalive-1', -1));
     fire('start', started('blocked-1', 8));
     fire('error', {
       requestId: 'blocked-1',
@@ -78,62 +81,23 @@ describe('the network listeners', () => {
   });
 
   it('still reports a hit whose start it did not see (a restarted worker), and nothing that is no hit or has no tab', () => {
-    const { webRequest, fire } = fakeWebRequest();
-    const { capture, calls } = recordingCapture();
-    registerNetworkListeners(webRequest, capture);
+    const { fire, calls } = listening();
 
-    fire('completed', {
-      requestId: 'unseen-hit',
-      tabId: 4,
-      url: HIT,
-      statusCode: 204,
-      fromCache: false,
-      timeStamp: 2,
-    });
-    fire('completed', {
-      requestId: 'unseen-tabless',
-      tabId: -1,
-      url: HIT,
-      statusCode: 204,
-      fromCache: false,
-      timeStamp: 2,
-    });
+    fire('completed', completed('unseen-hit', 4));
+    fire('completed', completed('unseen-tabless', -1));
     fire('start', started('script-1', 4, SCRIPT));
-    fire('completed', {
-      requestId: 'script-1',
-      tabId: 4,
-      url: SCRIPT,
-      statusCode: 200,
-      fromCache: false,
-      timeStamp: 2,
-    });
+    fire('completed', completed('script-1', 4, SCRIPT, 200));
     fire('start', started('tabless-start', -1));
 
     expect(calls).toEqual([{ call: 'outcome', tabId: 4, requestId: 'unseen-hit' }]);
   });
 
   it('reports each outcome once', () => {
-    const { webRequest, fire } = fakeWebRequest();
-    const { capture, calls } = recordingCapture();
-    registerNetworkListeners(webRequest, capture);
+    const { fire, calls } = listening();
 
     fire('start', started('twice', 5));
-    fire('completed', {
-      requestId: 'twice',
-      tabId: -1,
-      url: HIT,
-      statusCode: 204,
-      fromCache: false,
-      timeStamp: 2,
-    });
-    fire('completed', {
-      requestId: 'twice',
-      tabId: -1,
-      url: HIT,
-      statusCode: 204,
-      fromCache: false,
-      timeStamp: 2,
-    });
+    fire('completed', completed('twice', -1));
+    fire('completed', completed('twice', -1));
 
     expect(calls.filter((call) => call.call === 'outcome')).toEqual([
       { call: 'outcome', tabId: 5, requestId: 'twice' },

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTabSession } from '../../extension/src/background/create-tab-session.js';
+import { RECORD_CHUNK_SIZE as CHUNK_SIZE } from '../../extension/src/background/stored-record-chunks.js';
 import { trimSession, SESSION_LIMITS } from '../../extension/src/background/session-limits.js';
 import {
   planSessionWrite,
-  PUSH_CHUNK_SIZE,
   readStoredSessions,
   type StoredChunks,
 } from '../../extension/src/background/session-storage-layout.js';
@@ -95,14 +95,14 @@ function sessionWithPushes(count: number, createdAt = 1): TabSession {
 describe('a session in storage', () => {
   it('reads back as it was written, its pushes spread over chunks', () => {
     const area = createArea();
-    const session = sessionWithPushes(PUSH_CHUNK_SIZE * 2 + 5);
+    const session = sessionWithPushes(CHUNK_SIZE * 2 + 5);
     expect(area.write(session)).toHaveLength(4);
     expect(area.read(7)).toEqual(session);
   });
 
   it('writes the head and the chunk that grew, not the whole session, after a change', () => {
     const area = createArea();
-    const session = sessionWithPushes(PUSH_CHUNK_SIZE * 3 + 1);
+    const session = sessionWithPushes(CHUNK_SIZE * 3 + 1);
     area.write(session);
     addPushes(session, 3);
     expect(area.write(session)).toEqual(['tab:7', 'tab:7:pushes:1:3']);
@@ -122,7 +122,7 @@ describe('a session in storage', () => {
   it('keeps hits in chunks of their own, and writes a stored hit’s chunk again only once it changed', () => {
     const area = createArea();
     const session = sessionWithPushes(1);
-    addHits(session, PUSH_CHUNK_SIZE + 3);
+    addHits(session, CHUNK_SIZE + 3);
     expect(area.write(session)).toEqual([
       'tab:7',
       'tab:7:pushes:1:0',
@@ -141,7 +141,7 @@ describe('a session in storage', () => {
   it('reads a session an earlier version wrote with its hits in the head, and moves them to chunks', () => {
     const session = sessionWithPushes(2);
     addHits(session, 3);
-    const pushRange = { createdAt: 1, size: PUSH_CHUNK_SIZE, start: 0, end: 2 };
+    const pushRange = { createdAt: 1, size: CHUNK_SIZE, start: 0, end: 2 };
     const items = {
       'tab:7': JSON.stringify({ ...session, pushes: [], pushRange }),
       'tab:7:pushes:1:0': planSessionWrite(session).items['tab:7:pushes:1:0'],
@@ -157,9 +157,9 @@ describe('a session in storage', () => {
   it('keeps the ring buffer’s bound in storage: chunks of dropped pushes are removed', () => {
     const area = createArea();
     const session = sessionWithPushes(0);
-    const limits = { ...SESSION_LIMITS, pushes: PUSH_CHUNK_SIZE * 2 };
+    const limits = { ...SESSION_LIMITS, pushes: CHUNK_SIZE * 2 };
     for (let round = 0; round < 10; round += 1) {
-      addPushes(session, PUSH_CHUNK_SIZE - 1);
+      addPushes(session, CHUNK_SIZE - 1);
       trimSession(session, limits, 1);
       area.write(session);
     }
@@ -170,7 +170,7 @@ describe('a session in storage', () => {
 
   it('replaces a cleared session’s chunks, even one cleared within the same millisecond', () => {
     const area = createArea();
-    area.write(sessionWithPushes(PUSH_CHUNK_SIZE + 10));
+    area.write(sessionWithPushes(CHUNK_SIZE + 10));
     const cleared = sessionWithPushes(3);
     cleared.pushes.forEach((push) => (push.pageUrl = 'https://shop.example/after-clear'));
     area.write(cleared);
@@ -180,12 +180,12 @@ describe('a session in storage', () => {
 
   it('keeps the pushes it can read when a chunk is missing, and reports chunks nothing uses', () => {
     const area = createArea();
-    const session = sessionWithPushes(PUSH_CHUNK_SIZE * 2);
+    const session = sessionWithPushes(CHUNK_SIZE * 2);
     area.write(session);
     area.items.delete('tab:7:pushes:1:0');
     area.items.set('tab:9:pushes:1:0', '{"from":0,"pushes":[]}');
     const { sessions, staleKeys } = readStoredSessions(Object.fromEntries(area.items));
-    expect(sessions.get(7)?.session.pushes).toEqual(session.pushes.slice(PUSH_CHUNK_SIZE));
+    expect(sessions.get(7)?.session.pushes).toEqual(session.pushes.slice(CHUNK_SIZE));
     expect(sessions.get(7)?.stored).toBeUndefined();
     expect(staleKeys.sort()).toEqual(['tab:7:pushes:1:1', 'tab:9:pushes:1:0']);
   });

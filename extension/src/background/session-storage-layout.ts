@@ -4,15 +4,11 @@ import {
   joinChunks,
   planChunks,
   readRecordRange,
-  RECORD_CHUNK_SIZE,
   type RecordRange,
   type StoredChunks,
 } from './stored-record-chunks.js';
 
 export type { StoredChunks } from './stored-record-chunks.js';
-
-/** Pushes per stored chunk: a 2 KB push makes a chunk of about 130 KB. */
-export const PUSH_CHUNK_SIZE = RECORD_CHUNK_SIZE;
 
 const KEY_PREFIX = 'tab:';
 

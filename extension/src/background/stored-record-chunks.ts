@@ -60,12 +60,27 @@ export function planChunks<Kind extends ChunkedKind>(
     const writtenTo = isSameSession ? (stored.ends.get(key) ?? -1) : -1;
     next.keys.add(key);
     next.ends.set(key, Math.max(writtenTo, to));
+    const isStored = writtenTo >= to && !hasChanged(records, from - start, to - start, isChanged);
+    if (isStored) continue;
+    // Cut out only to be written: most chunks of a long session are stored and unchanged.
     const chunk = records.slice(from - start, to - start);
-    if (writtenTo >= to && (isChanged === undefined || !chunk.some(isChanged))) continue;
     if (isChanged !== undefined) written.push(...chunk);
     items[key] = JSON.stringify({ from, [kind]: chunk });
   }
   return { range: { createdAt: session.createdAt, size: RECORD_CHUNK_SIZE, start, end }, written };
+}
+
+function hasChanged<Record>(
+  records: readonly Record[],
+  from: number,
+  to: number,
+  isChanged: ((record: Record) => boolean) | undefined,
+): boolean {
+  if (isChanged === undefined) return false;
+  for (let index = from; index < to; index += 1) {
+    if (isChanged(records[index] as Record)) return true;
+  }
+  return false;
 }
 
 /**
