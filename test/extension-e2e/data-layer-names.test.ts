@@ -42,14 +42,25 @@ describe.runIf(existsSync(chromiumPath))(
     it('hooks a layer named in the panel on pages opened afterwards', async () => {
       await setNames(['shopLayer']);
       await page.goto(`${site.origin}/named-layers.html`);
-      const session = await waitUntil(
-        'the named layer’s pushes',
-        sessionOf('/named-layers'),
-        (found) => eventsIn(found, 'shopLayer').includes('shop_after_load'),
+      // The names are read once the page is parsed: what was pushed before is kept.
+      await waitUntil('the named layer’s pushes', sessionOf('/named-layers'), (found) =>
+        eventsIn(found, 'shopLayer').includes('shop_after_load'),
       );
-      expect(eventsIn(session, 'shopLayer')).toEqual(['shop_while_parsing', 'shop_after_load']);
-      const afterLoad = session?.pushes.find((push) => eventOf(push) === 'shop_after_load');
-      expect(afterLoad?.origin).toBe('live');
+      await page.evaluate(() => {
+        (window as unknown as { shopLayer: unknown[] }).shopLayer.push({ event: 'shop_later' });
+      });
+      const session = await waitUntil(
+        'the named layer’s later push',
+        sessionOf('/named-layers'),
+        (found) => eventsIn(found, 'shopLayer').includes('shop_later'),
+      );
+      expect(eventsIn(session, 'shopLayer')).toEqual([
+        'shop_while_parsing',
+        'shop_after_load',
+        'shop_later',
+      ]);
+      const later = session?.pushes.find((push) => eventOf(push) === 'shop_later');
+      expect(later?.origin).toBe('live');
     }, 120_000);
 
     it('hooks a name added in the panel on a page already open', async () => {
@@ -65,6 +76,22 @@ describe.runIf(existsSync(chromiumPath))(
         (found) => eventsIn(found, 'lateLayer').includes('late_push'),
       );
       expect(eventsIn(session, 'lateLayer')).toEqual(['late_push']);
+    }, 120_000);
+
+    it('finds a layer named by a loader script in the markup, without any name set', async () => {
+      await setNames([]);
+      await page.goto(`${site.origin}/markup-layer.html`);
+      const session = await waitUntil(
+        'the markup-named layer’s pushes',
+        sessionOf('/markup-layer'),
+        (found) => eventsIn(found, 'markupLayer').includes('markup_after_load'),
+      );
+      expect(eventsIn(session, 'markupLayer')).toEqual([
+        'markup_while_parsing',
+        'markup_after_load',
+      ]);
+      const afterLoad = session?.pushes.find((push) => eventOf(push) === 'markup_after_load');
+      expect(afterLoad?.origin).toBe('live');
     }, 120_000);
 
     it('keeps what a page pushed while loading when it leaves before DOMContentLoaded', async () => {
