@@ -23,10 +23,12 @@ import { medianInterval, quantile, quartiles } from './sample-stats.js';
  * processes is reported beside it: wall times on a busy machine move with the neighbours, CPU
  * time much less. BENCH_PUSHES (per round), BENCH_ROUNDS and BENCH_LOADS change the sample
  * sizes; BENCH_EXTENSION_DIR measures an already built extension instead of building this
- * one, and BENCH_BASELINE_DIR adds a third browser with another build (an earlier version),
- * measured in the same rounds, so a change is compared under the same load. With
- * BENCH_BASELINE_DIR=empty that build is this one with its scripts emptied: the floor that
- * injecting at `document_start` in every frame costs, whatever the scripts do.
+ * one. BENCH_BASELINE_DIR adds browsers with other builds, measured in the same rounds, so a
+ * change is compared under the same load: a comma-separated list of built extensions (an
+ * earlier version) or of `empty`, this build with its scripts and worker emptied (the floor
+ * that injecting at `document_start` in every frame with this manifest costs, whatever the
+ * scripts do), and `empty-without-webrequest`, the same without the `webRequest` permission
+ * (with both, the report says what holding that permission costs a page by itself).
  */
 const pushes = Number(process.env.BENCH_PUSHES ?? 4_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -36,23 +38,29 @@ const loads = Number(process.env.BENCH_LOADS ?? 80);
 const batchSize = 20;
 const warmUpPushes = 200;
 const PUSH_TARGET_US = 25;
-/** How the report names the third browser's build. */
-const BASELINE_NAME = process.env.BENCH_BASELINE_DIR === 'empty' ? 'empty scripts' : 'baseline';
 const DCL_TARGET_MS = 5;
 
 // Cross-origin isolation gives the page 5 µs timers instead of 100 µs ones.
 const PUSH_PAGE = `<!doctype html><html><head><title>push bench</title>
 <script>window.dataLayer = window.dataLayer || [];</script></head><body>push bench</body></html>`;
 
-/** The browsers compared: without the extension, with it, and with a baseline build. */
-type Side = 'without' | 'with' | 'baseline';
+/** The browsers compared, by name: `without` the extension, `with` it, then any baselines. */
+type Sides<Value> = Record<string, Value>;
 
-type Sides<Value> = { without: Value; with: Value; baseline?: Value };
+const EMPTY = 'empty scripts';
+const EMPTY_WITHOUT_WEBREQUEST = 'empty, no webRequest';
+
+/** A baseline build to launch: its name in the report, its folder, and whether it is ours to remove. */
+interface Baseline {
+  name: string;
+  dir: string;
+  isMadeHere: boolean;
+}
 
 interface LoadTimes {
   /** DOMContentLoaded per load, ms from navigation start. */
   times: Sides<number[]>;
-  /** With minus without (and baseline minus without), per round of loads made one after the other. */
+  /** Each side minus without, per round of loads made one after the other. */
   differences: Sides<number[]>;
   /** CPU per load over all of each browser's processes, when `/proc` can be read. */
   cpu?: Sides<ProcessTreeCpu>;
@@ -61,21 +69,22 @@ interface LoadTimes {
 async function main(): Promise<void> {
   const givenDir = process.env.BENCH_EXTENSION_DIR;
   const extensionDir = givenDir ?? (await buildExtension());
-  const baselineDir =
-    process.env.BENCH_BASELINE_DIR === 'empty'
-      ? emptyScriptsCopy(extensionDir)
-      : process.env.BENCH_BASELINE_DIR;
+  const baselines = readBaselines(process.env.BENCH_BASELINE_DIR, extensionDir);
   const pushServer = await servePushPage();
   const shop = await startDemoShop();
-  const plain = await launchChromium();
-  const extended = await launchChromium({ extensionDir });
-  const baseline =
-    baselineDir === undefined ? undefined : await launchChromium({ extensionDir: baselineDir });
-  const browsers: Sides<Browser> = {
-    without: plain.browser,
-    with: extended.browser,
-    ...(baseline === undefined ? {} : { baseline: baseline.browser }),
-  };
+  const launched = [
+    { name: 'without', chromium: await launchChromium() },
+    { name: 'with', chromium: await launchChromium({ extensionDir }) },
+  ];
+  for (const baseline of baselines) {
+    launched.push({
+      name: baseline.name,
+      chromium: await launchChromium({ extensionDir: baseline.dir }),
+    });
+  }
+  const browsers: Sides<Browser> = Object.fromEntries(
+    launched.map(({ name, chromium }) => [name, chromium.browser]),
+  );
   try {
     const pushPage = `http://127.0.0.1:${portOf(pushServer)}/`;
     const productPage = `${shop.url}/products/ridgeline-rain-jacket`;
@@ -85,15 +94,36 @@ async function main(): Promise<void> {
     const perPush = await measurePushRounds(browsers, pushPage);
     report(perPush, domReady, bareReady);
   } finally {
-    await plain.close();
-    await extended.close();
-    await baseline?.close();
+    for (const { chromium } of launched) await chromium.close();
     await shop.close();
     await new Promise((resolve) => pushServer.close(resolve));
     if (givenDir === undefined) rmSync(extensionDir, { recursive: true, force: true });
-    if (process.env.BENCH_BASELINE_DIR === 'empty' && baselineDir !== undefined)
-      rmSync(baselineDir, { recursive: true, force: true });
+    for (const baseline of baselines)
+      if (baseline.isMadeHere) rmSync(baseline.dir, { recursive: true, force: true });
   }
+}
+
+/** The baselines BENCH_BASELINE_DIR names, the emptied copies made now. */
+function readBaselines(setting: string | undefined, extensionDir: string): Baseline[] {
+  const entries = (setting ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  return entries.map((entry, index): Baseline => {
+    if (entry === 'empty')
+      return { name: EMPTY, dir: emptyScriptsCopy(extensionDir), isMadeHere: true };
+    if (entry === 'empty-without-webrequest')
+      return {
+        name: EMPTY_WITHOUT_WEBREQUEST,
+        dir: emptyScriptsCopy(extensionDir, { withoutPermissions: ['webRequest'] }),
+        isMadeHere: true,
+      };
+    return {
+      name: entries.length === 1 ? 'baseline' : `baseline ${index + 1}`,
+      dir: entry,
+      isMadeHere: false,
+    };
+  });
 }
 
 async function servePushPage(): Promise<Server> {
@@ -156,7 +186,7 @@ async function measurePushes(browser: Browser, url: string): Promise<number[]> {
 /** DOMContentLoaded per load in rounds (one load per side), and the CPU the loads cost. */
 async function measureLoads(browsers: Sides<Browser>, url: string): Promise<LoadTimes> {
   const sides = sidesInOrder(browsers, 0);
-  const pages: Partial<Record<Side, Page>> = {};
+  const pages: Sides<Page> = {};
   for (const side of sides) pages[side] = await (browsers[side] as Browser).newPage();
   // The first round warms the HTTP cache and the extension's worker.
   for (const side of sides) await loadOnce(pages[side] as Page, url);
@@ -167,7 +197,7 @@ async function measureLoads(browsers: Sides<Browser>, url: string): Promise<Load
   for (let load = 0; load < loads; load += 1) {
     for (const side of sidesInOrder(browsers, load))
       times[side]?.push(await loadOnce(pages[side] as Page, url));
-    const without = times.without.at(-1) ?? NaN;
+    const without = times.without?.at(-1) ?? NaN;
     for (const side of sides) differences[side]?.push((times[side]?.at(-1) ?? NaN) - without);
   }
   // Work a load leaves behind (the session written, the badge counted) is part of its cost.
@@ -189,25 +219,25 @@ async function loadOnce(page: Page, url: string): Promise<number> {
  * Which side goes first in round `round`: the order rotates and reverses, so drift and the
  * cost of going first or last fall on every side alike.
  */
-function sidesInOrder(browsers: Sides<unknown>, round: number): Side[] {
-  const sides: Side[] =
-    browsers.baseline === undefined ? ['without', 'with'] : ['without', 'with', 'baseline'];
+function sidesInOrder(browsers: Sides<unknown>, round: number): string[] {
+  const sides = Object.keys(browsers);
   const shift = Math.floor(round / 2) % sides.length;
   const rotated = [...sides.slice(shift), ...sides.slice(0, shift)];
   return round % 2 === 0 ? rotated : rotated.reverse();
 }
 
 function emptySamples(browsers: Sides<unknown>): Sides<number[]> {
-  return { without: [], with: [], ...(browsers.baseline === undefined ? {} : { baseline: [] }) };
+  return Object.fromEntries(Object.keys(browsers).map((side) => [side, [] as number[]]));
 }
 
 function readCpu(browsers: Sides<Browser>): Sides<ProcessTreeCpu> | undefined {
-  const without = readProcessTreeCpu(browsers.without.process()?.pid);
-  const withExtension = readProcessTreeCpu(browsers.with.process()?.pid);
-  if (without === undefined || withExtension === undefined) return undefined;
-  if (browsers.baseline === undefined) return { without, with: withExtension };
-  const baseline = readProcessTreeCpu(browsers.baseline.process()?.pid);
-  return baseline && { without, with: withExtension, baseline };
+  const cpu: Sides<ProcessTreeCpu> = {};
+  for (const [side, browser] of Object.entries(browsers)) {
+    const read = readProcessTreeCpu(browser.process()?.pid);
+    if (read === undefined) return undefined;
+    cpu[side] = read;
+  }
+  return cpu;
 }
 
 function cpuPerLoad(
@@ -215,13 +245,12 @@ function cpuPerLoad(
   after: Sides<ProcessTreeCpu> | undefined,
 ): Sides<ProcessTreeCpu> | undefined {
   if (before === undefined || after === undefined) return undefined;
-  return {
-    without: perLoad(before.without, after.without),
-    with: perLoad(before.with, after.with),
-    ...(before.baseline && after.baseline
-      ? { baseline: perLoad(before.baseline, after.baseline) }
-      : {}),
-  };
+  return Object.fromEntries(
+    Object.keys(before).map((side) => [
+      side,
+      perLoad(before[side] as ProcessTreeCpu, after[side] as ProcessTreeCpu),
+    ]),
+  );
 }
 
 function perLoad(before: ProcessTreeCpu, after: ProcessTreeCpu): ProcessTreeCpu {
@@ -265,10 +294,11 @@ function ecommercePush(): unknown {
 
 function report(perPush: Sides<number[]>, domReady: LoadTimes, bareReady: LoadTimes): void {
   const size = JSON.stringify(ecommercePush()).length;
-  const addedPush = median(perPush.with) - median(perPush.without);
-  const addedDcl = median(domReady.differences.with);
+  const withPushes = perPush.with ?? [];
+  const addedPush = median(withPushes) - median(perPush.without ?? []);
+  const addedDcl = median(domReady.differences.with ?? []);
   const lines = [
-    `extension overhead (headless Chromium, ${perPush.with.length * batchSize} pushes of ${size} B in ${rounds} rounds, ${domReady.differences.with.length} load pairs per page)`,
+    `extension overhead (headless Chromium, ${withPushes.length * batchSize} pushes of ${size} B in ${rounds} rounds, ${domReady.differences.with?.length ?? 0} load pairs per page)`,
     ...pushLines(perPush),
     `             added:   median ${addedPush.toFixed(1)} µs (target ≤ ${PUSH_TARGET_US} µs: ${verdict(addedPush <= PUSH_TARGET_US)})`,
     ...loadLines('product page', domReady),
@@ -278,40 +308,57 @@ function report(perPush: Sides<number[]>, domReady: LoadTimes, bareReady: LoadTi
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
+/** The sides after `without` and `with`: the baselines, in the order they were named. */
+function baselinesOf(sides: Sides<unknown>): string[] {
+  return Object.keys(sides).filter((side) => side !== 'without' && side !== 'with');
+}
+
 function pushLines(perPush: Sides<number[]>): string[] {
+  const without = perPush.without ?? [];
   const line = (label: string, samples: number[]) =>
     `             ${label} median ${median(samples).toFixed(1)} µs, p95 ${quantile(samples, 0.95).toFixed(1)} µs`;
   const lines = [
-    `  per push   without: median ${median(perPush.without).toFixed(1)} µs, p95 ${quantile(perPush.without, 0.95).toFixed(1)} µs`,
-    line('with:   ', perPush.with),
+    `  per push   without: median ${median(without).toFixed(1)} µs, p95 ${quantile(without, 0.95).toFixed(1)} µs`,
+    line('with:   ', perPush.with ?? []),
   ];
-  if (perPush.baseline === undefined) return lines;
-  const added = median(perPush.baseline) - median(perPush.without);
-  lines.push(`${line('baseline:', perPush.baseline)}; added ${signed(added)} µs`);
+  for (const side of baselinesOf(perPush)) {
+    const samples = perPush[side] ?? [];
+    lines.push(
+      `${line(`${side}:`, samples)}; added ${signed(median(samples) - median(without))} µs`,
+    );
+  }
   return lines;
 }
 
 function loadLines(name: string, { times, differences, cpu }: LoadTimes): string[] {
+  const added = differences.with ?? [];
   const lines = [
-    `  DOMContentLoaded, ${name}  without: median ${median(times.without).toFixed(1)} ms; with: median ${median(times.with).toFixed(1)} ms`,
-    `             added:   ${pairedLine(differences.with)} (difference of medians ${signed(median(times.with) - median(times.without))} ms)`,
+    `  DOMContentLoaded, ${name}  without: median ${median(times.without ?? []).toFixed(1)} ms; with: median ${median(times.with ?? []).toFixed(1)} ms`,
+    `             added:   ${pairedLine(added)} (difference of medians ${signed(median(times.with ?? []) - median(times.without ?? []))} ms)`,
   ];
-  const { baseline } = differences;
-  if (baseline !== undefined && times.baseline !== undefined) {
-    // Both differences come from the same round, so theirs is a paired comparison too.
-    const versusBaseline = differences.with.map((added, index) => added - (baseline[index] ?? NaN));
+  // Every difference comes from the same round, so differences between sides are paired too.
+  const minus = (left: number[], right: number[]) =>
+    left.map((value, index) => value - (right[index] ?? NaN));
+  for (const side of baselinesOf(differences)) {
+    const baseline = differences[side] ?? [];
     lines.push(
-      `             ${BASELINE_NAME} added: ${pairedLine(baseline)} (median ${median(times.baseline).toFixed(1)} ms)`,
-      `             with minus ${BASELINE_NAME}: ${pairedLine(versusBaseline)}`,
+      `             ${side} added: ${pairedLine(baseline)} (median ${median(times[side] ?? []).toFixed(1)} ms)`,
+      `             with minus ${side}: ${pairedLine(minus(added, baseline))}`,
+    );
+  }
+  const empty = differences[EMPTY];
+  const emptyWithout = differences[EMPTY_WITHOUT_WEBREQUEST];
+  if (empty !== undefined && emptyWithout !== undefined) {
+    lines.push(
+      `             holding webRequest (${EMPTY} minus ${EMPTY_WITHOUT_WEBREQUEST}): ${pairedLine(minus(empty, emptyWithout))}`,
     );
   }
   if (cpu === undefined) return lines;
-  lines.push(
-    `             CPU per load, all processes: without ${cpu.without.total.toFixed(1)} ms`,
-  );
-  lines.push(`               with:     ${cpuLine(cpu.with, cpu.without)}`);
-  if (cpu.baseline !== undefined)
-    lines.push(`               ${BASELINE_NAME}: ${cpuLine(cpu.baseline, cpu.without)}`);
+  const without = cpu.without as ProcessTreeCpu;
+  lines.push(`             CPU per load, all processes: without ${without.total.toFixed(1)} ms`);
+  lines.push(`               with:     ${cpuLine(cpu.with as ProcessTreeCpu, without)}`);
+  for (const side of baselinesOf(cpu))
+    lines.push(`               ${side}: ${cpuLine(cpu[side] as ProcessTreeCpu, without)}`);
   return lines;
 }
 
