@@ -1,7 +1,5 @@
+import { LOADING_WAIT_MS } from '../common/loading-wait.js';
 import { callMethod, intrinsics } from './page-intrinsics.js';
-
-/** The longest records wait while the page loads, past which they go anyway (ms). */
-const LOADING_WAIT_MS = 250;
 
 /**
  * Decides when the hook sends what it has queued; the returned function asks for a send.

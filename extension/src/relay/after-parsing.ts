@@ -1,8 +1,7 @@
-/** The longest the relay waits for DOMContentLoaded before it runs deferred work (ms). */
-const PARSING_WAIT_MS = 250;
+import { LOADING_WAIT_MS } from '../common/loading-wait.js';
 
 /**
- * Runs `work` once, in a task of its own just after DOMContentLoaded, or `PARSING_WAIT_MS`
+ * Runs `work` once, in a task of its own just after DOMContentLoaded, or `LOADING_WAIT_MS`
  * into a long parse, or now when the document is parsed already. Used for what the relay need
  * not do at `document_start`: the page's records are held until then anyway
  * (`createFlushSchedule`), so work moved here costs the page's DOMContentLoaded nothing.
@@ -19,7 +18,7 @@ export function afterParsing(scope: Window, work: () => void): void {
     clearTimeout(timer);
     work();
   };
-  const timer = setTimeout(runOnce, PARSING_WAIT_MS);
+  const timer = setTimeout(runOnce, LOADING_WAIT_MS);
   scope.document.addEventListener('DOMContentLoaded', () => setTimeout(runOnce, 0), {
     once: true,
   });
